@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rollingstone",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rollingstone", targets: ["rollingstone"]),
+        .library(name: "RollingStoneKit", targets: ["RollingStoneKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GNU readline, linked from the system (Debian: libreadline-dev).
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // All logic: model, agenda loading, session journal, interpreter, report.
+        .target(
+            name: "RollingStoneKit",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Agenda/Resources/rollingstone.yaml")]
+        ),
+        // The one place that talks to readline.
+        .target(
+            name: "RollingStoneReadline",
+            dependencies: ["RollingStoneKit", "CReadline"]
+        ),
+        .executableTarget(
+            name: "rollingstone",
+            dependencies: [
+                "RollingStoneKit",
+                "RollingStoneReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RollingStoneKitTests",
+            dependencies: ["RollingStoneKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RollingStoneEndToEndTests",
+            dependencies: ["RollingStoneKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

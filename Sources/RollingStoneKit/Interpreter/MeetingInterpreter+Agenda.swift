@@ -1,0 +1,132 @@
+import Foundation
+
+/// Moving through the agenda and showing where the meeting stands.
+extension MeetingInterpreter {
+    /// The prompt: the current item with its elapsed and planned minutes,
+    /// marked when it runs over.
+    public var prompt: String {
+        let items = state.agenda.items
+        let item = items[state.currentItem]
+        let elapsed = Int(state.secondsSpent(onItem: state.currentItem, now: clock()) / 60)
+        let title = item.title.count > 24 ? item.title.prefix(23) + "…" : item.title
+        let over = elapsed > item.minutes ? " OVER" : ""
+        let ended = state.hasEnded ? " (ended)" : ""
+        return "[\(state.currentItem + 1)/\(items.count) \(title) \(elapsed)/\(item.minutes)m\(over)]\(ended) > "
+    }
+
+    /// What is shown when an item starts: its title, time box and prompts.
+    public func itemIntroduction() -> String {
+        let index = state.currentItem
+        let item = state.agenda.items[index]
+        var lines = ["Item \(index + 1)/\(state.agenda.items.count): \(item.title) (\(item.minutes) min\(item.theme ? ", theme" : ""))"]
+        lines += item.prompts.map { "  ? \($0)" }
+        if item.theme { lines.append("  'lesson TITLE' opens a lesson; 'tip', 'quote', 'idea' capture under it.") }
+        return lines.joined(separator: "\n")
+    }
+
+    func goToItem(_ index: Int, refusal: String?) throws -> Reply {
+        let items = state.agenda.items
+        guard items.indices.contains(index) else { throw InterpreterError.atEdge(refusal ?? "No such item.") }
+        guard index != state.currentItem else { throw InterpreterError.alreadyAtItem(index + 1, items[index].title) }
+        let previous = state.currentItem
+        let spent = Int((state.secondsSpent(onItem: previous, now: clock()) / 60).rounded())
+        try record(.wentTo(item: index))
+        return .ok("Closed \"\(items[previous].title)\" after \(spent) of \(items[previous].minutes) min.\n" + itemIntroduction())
+    }
+
+    /// An item number (from 1) or a unique part of an item's title.
+    func resolveItem(_ target: String) throws(InterpreterError) -> Int {
+        let items = state.agenda.items
+        if let number = Int(target) {
+            guard items.indices.contains(number - 1) else { throw .noSuchItem(target, count: items.count) }
+            return number - 1
+        }
+        let key = target.folded
+        let exact = items.indices.filter { items[$0].title.folded == key }
+        if exact.count == 1 { return exact[0] }
+        let matches = items.indices.filter { items[$0].title.folded.contains(key) }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw .noSuchItem(target, count: items.count)
+        default: throw .ambiguousItem(target, candidates: matches.map { "\($0 + 1) \"\(items[$0].title)\"" })
+        }
+    }
+
+    func agendaOverview() -> String {
+        let now = clock()
+        let items = state.agenda.items
+        let width = items.map(\.title.count).max() ?? 0
+        var lines = items.indices.map { index -> String in
+            let item = items[index]
+            let spent = Int((state.secondsSpent(onItem: index, now: now) / 60).rounded())
+            let status: String
+            if index == state.currentItem && !state.hasEnded {
+                status = "current, \(spent) min so far"
+            } else if spent > 0 || index < state.currentItem {
+                status = "done, \(spent) min"
+            } else {
+                status = "upcoming"
+            }
+            let marker = index == state.currentItem ? ">" : " "
+            let title = item.title.padding(toLength: width, withPad: " ", startingAt: 0)
+            return "\(marker) \(String(index + 1).leftPadded(2)). \(title)  \(String(item.minutes).leftPadded(3)) min  \(status)"
+        }
+        let planned = items.reduce(0) { $0 + $1.minutes }
+        lines.append("  Planned \(planned) min; spent \(Int((state.secondsSpent(now: now) / 60).rounded())) min.")
+        return lines.joined(separator: "\n")
+    }
+
+    func timeOverview() -> String {
+        let now = clock()
+        let item = state.agenda.items[state.currentItem]
+        let spent = Int(state.secondsSpent(onItem: state.currentItem, now: now) / 60)
+        let left = item.minutes - spent
+        let itemLine = "Item \(state.currentItem + 1) \"\(item.title)\": \(spent) of \(item.minutes) min"
+            + (left >= 0 ? " (\(left) left)" : " (\(-left) over)")
+        let planned = state.agenda.items.reduce(0) { $0 + $1.minutes }
+        let total = Int(state.secondsSpent(now: now) / 60)
+        let remainingPlan = state.agenda.items[(state.currentItem + 1)...].reduce(0) { $0 + $1.minutes }
+        return itemLine + "\nMeeting: \(total) of \(planned) min; \(remainingPlan) min planned after this item."
+    }
+
+    func participantOverview() -> String {
+        guard !state.participants.isEmpty else { return "No one has joined yet: join NAME, COUNTRY[, NETWORK[, ROLE]]" }
+        let language = state.agenda.language
+        let groups = Dictionary(grouping: state.participants, by: \.country)
+            .sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+        var lines = ["\(plural(state.participants.count, "participant")) from \(plural(groups.count, "country", "countries")):"]
+        for (country, people) in groups {
+            lines.append("\(CountryResolver.name(of: country, in: language)) (\(people.count))")
+            for person in people {
+                let details = [person.network, person.role].compactMap { $0 }.joined(separator: ", ")
+                lines.append("  \(person.name)" + (details.isEmpty ? "" : " — \(details)"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func entryListing(all: Bool) -> String {
+        let items = state.agenda.items
+        let shown = all ? Array(items.indices) : [state.currentItem]
+        let entries = state.entries
+        var lines: [String] = []
+        for index in shown {
+            let inItem = entries.filter { $0.item == index }
+            if all && inItem.isEmpty { continue }
+            lines.append("Item \(index + 1) \"\(items[index].title)\": \(plural(inItem.count, "entry", "entries"))")
+            for entry in inItem {
+                var line = "  #\(entry.number) \(entry.kind.rawValue)"
+                if let id = entry.participant, let person = state.participant(id) { line += " by \(person.name)" }
+                if let id = entry.lesson, let lesson = state.lesson(id) { line += " [\(lesson.title)]" }
+                lines.append(line + ": \(entry.text)")
+            }
+        }
+        return lines.isEmpty ? "Nothing captured yet." : lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

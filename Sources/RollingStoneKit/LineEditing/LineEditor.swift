@@ -1,0 +1,25 @@
+/// A source of command lines for the meeting loop.
+///
+/// The interpreter never talks to a terminal itself: the executable hands it
+/// a readline-backed editor when a person is typing, and a plain reader when
+/// a script is piped in. Tests drive it with a scripted editor.
+public protocol LineEditor: AnyObject {
+    /// Whether a person is typing: prompts are shown and history is kept.
+    var isInteractive: Bool { get }
+
+    /// Reads one line without its line terminator.
+    ///
+    /// - Returns: the line, or `nil` at the end of input (Ctrl-D, EOF).
+    func readLine(prompt: String) -> String?
+
+    /// Remembers a line the user entered so it can be recalled later.
+    func addToHistory(_ line: String)
+}
+
+/// Offers completions for the word under the cursor.
+///
+/// Offsets are UTF-8 byte offsets into `line`, as readline reports them.
+/// Each completion replaces the bytes `wordStart..<wordEnd` of the line.
+public protocol CompletionSource: AnyObject {
+    func completions(line: String, wordStart: Int, wordEnd: Int) -> [String]
+}

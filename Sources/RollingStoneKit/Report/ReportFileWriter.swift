@@ -1,0 +1,36 @@
+import Foundation
+
+/// Writes a report next to, or instead of, standard output.
+public struct ReportFileWriter: Sendable {
+    public var options: ReportOptions?
+
+    public init(options: ReportOptions? = nil) {
+        self.options = options
+    }
+
+    /// `sessions/x.jsonl` → `sessions/x.md`.
+    public static func defaultReportPath(for sessionPath: String) -> String {
+        let base = sessionPath.hasSuffix(".jsonl") ? String(sessionPath.dropLast(6)) : sessionPath
+        return base + ".md"
+    }
+
+    /// Renders `state` and writes it to `url`, replacing an earlier report there.
+    public func write(_ state: MeetingState, to url: URL, unreadableTail: SessionFile.TornTail? = nil) throws(ReportWriteError) {
+        let options = options ?? ReportOptions(language: state.agenda.language)
+        let markdown = ReportRenderer.render(state, options: options, unreadableTail: unreadableTail)
+        do {
+            // Atomic, so a crash never leaves half a report over a whole one.
+            try Data(markdown.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw ReportWriteError(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
+
+/// A report that could not be written.
+public struct ReportWriteError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "\(path): error: could not write the report: \(reason)" }
+}

@@ -1,0 +1,240 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one writer of a session file.
+///
+/// Every event is encoded as one JSON line, written, and `fsync`ed before
+/// `append` returns: when the REPL acknowledges a capture, it is on disk. The
+/// file is held with an advisory lock (`flock`) so that a second REPL on the
+/// same session is refused instead of interleaving lines.
+public final class SessionJournal {
+    public let url: URL
+    /// The meeting as recorded so far.
+    public private(set) var state: MeetingState
+    /// What `open` had to cut off the end of the file, if anything.
+    public let recoveredTail: SessionFile.TornTail?
+    /// Where the cut-off bytes were kept.
+    public let tornTailFile: URL?
+
+    private let sink: any JournalSink
+    private let descriptor: Int32?
+    private var validLength: UInt64
+    private let encoder: JSONEncoder
+
+    private init(url: URL, state: MeetingState, sink: any JournalSink, descriptor: Int32?, validLength: UInt64,
+                 recoveredTail: SessionFile.TornTail?, tornTailFile: URL?) {
+        self.url = url
+        self.state = state
+        self.sink = sink
+        self.descriptor = descriptor
+        self.validLength = validLength
+        self.recoveredTail = recoveredTail
+        self.tornTailFile = tornTailFile
+        self.encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    deinit {
+        if let descriptor {
+            try? FileManager.default.removeItem(at: Self.lockInfoURL(for: url))
+            close(descriptor)
+        }
+    }
+
+    /// Creates a new session file; an existing file is never overwritten.
+    public static func create(at url: URL, agenda: Agenda, now: Date) throws(SessionFileError) -> SessionJournal {
+        let path = url.path
+        let directory = url.deletingLastPathComponent()
+        try makeDirectory(directory)
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw .alreadyExists(path: path) }
+            throw .io(path: path, JournalIOError(operation: "open", code: errno))
+        }
+        let sink = FileJournalSink(descriptor: descriptor)
+        do {
+            try lock(descriptor, path: path)
+            let header = SessionHeader(created: now, agenda: agenda)
+            let journal = SessionJournal(url: url, state: MeetingState(header: header), sink: sink, descriptor: descriptor,
+                                         validLength: 0, recoveredTail: nil, tornTailFile: nil)
+            var line = try journal.encode(header)
+            line.append(0x0A)
+            try sink.append(line)
+            try sink.sync()
+            // The new name must survive a crash too, not only the bytes.
+            try syncDirectory(directory)
+            journal.validLength = UInt64(line.count)
+            return journal
+        } catch let error as SessionFileError {
+            unlink(path)
+            throw error
+        } catch {
+            unlink(path)
+            throw .io(path: path, error as? JournalIOError ?? JournalIOError(operation: "write", code: EIO))
+        }
+    }
+
+    /// Opens an existing session file for writing, replaying it.
+    ///
+    /// An incomplete last line (a crash mid-write) is moved to a side file
+    /// next to the session, named `<session>.torn`, and cut off.
+    public static func open(at url: URL) throws(SessionFileError) -> SessionJournal {
+        let path = url.path
+        let descriptor = Glibc.open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { throw .notFound(path: path) }
+            throw .io(path: path, JournalIOError(operation: "open", code: errno))
+        }
+        do throws(SessionFileError) {
+            try lock(descriptor, path: path)
+            let file = try SessionFile.parse(SessionFile.readAll(descriptor, path: path), path: path)
+            let sink = FileJournalSink(descriptor: descriptor)
+            var tornTailFile: URL?
+            if let tail = file.tornTail {
+                let side = URL(fileURLWithPath: path + ".torn")
+                try keep(tail.bytes, in: side)
+                do {
+                    try sink.truncate(to: file.validLength)
+                    try sink.sync()
+                } catch {
+                    throw SessionFileError.io(path: path, error)
+                }
+                tornTailFile = side
+            }
+            return SessionJournal(url: url, state: file.state, sink: sink, descriptor: descriptor,
+                                  validLength: file.validLength, recoveredTail: file.tornTail, tornTailFile: tornTailFile)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+    }
+
+    /// Creates `directory` and its parents, like `mkdir -p`.
+    private static func makeDirectory(_ directory: URL) throws(SessionFileError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        let parent = directory.deletingLastPathComponent()
+        if parent.path != directory.path { try makeDirectory(parent) }
+        guard mkdir(directory.path, 0o755) == 0 || errno == EEXIST else {
+            throw .io(path: directory.path, JournalIOError(operation: "mkdir", code: errno))
+        }
+    }
+
+    /// A journal over any sink, for tests that inject faults.
+    public static func inMemory(header: SessionHeader, sink: any JournalSink, url: URL) throws(SessionFileError) -> SessionJournal {
+        let journal = SessionJournal(url: url, state: MeetingState(header: header), sink: sink, descriptor: nil,
+                                     validLength: 0, recoveredTail: nil, tornTailFile: nil)
+        var line = try journal.encode(header)
+        line.append(0x0A)
+        do {
+            try sink.append(line)
+            try sink.sync()
+        } catch {
+            throw .io(path: url.path, error)
+        }
+        journal.validLength = UInt64(line.count)
+        return journal
+    }
+
+    /// Records one event: written and `fsync`ed before this returns.
+    ///
+    /// On failure the file is cut back to its last complete line and the
+    /// state is unchanged: the event was not saved and may be tried again.
+    @discardableResult
+    public func append(_ event: SessionEvent, at time: Date) throws(JournalAppendError) -> SessionRecord {
+        let record = SessionRecord(sequence: state.lastSequence + 1, time: time, event: event)
+        var line: [UInt8]
+        do {
+            line = try encode(record)
+        } catch {
+            throw .notSaved(JournalIOError(operation: "encode", code: EINVAL))
+        }
+        line.append(0x0A)
+        do {
+            try state.check(record)
+        } catch {
+            throw .rejected(error)
+        }
+        do {
+            try sink.append(line)
+            try sink.sync()
+        } catch {
+            // A failed fsync may have dropped the pages it could not write:
+            // retrying it could report success for bytes that are gone. Cut
+            // the file back instead, and let the user try the command again.
+            try? sink.truncate(to: validLength)
+            try? sink.sync()
+            throw .notSaved(error)
+        }
+        validLength += UInt64(line.count)
+        // Checked above, so this cannot fail; applying in place keeps a large
+        // meeting's state from being copied on every capture.
+        try? state.apply(record)
+        return record
+    }
+
+    private func encode<T: Encodable>(_ value: T) throws(SessionFileError) -> [UInt8] {
+        do {
+            return Array(try encoder.encode(value))
+        } catch {
+            throw .io(path: url.path, JournalIOError(operation: "encode", code: EINVAL))
+        }
+    }
+
+    // MARK: Locking
+
+    private static func lockInfoURL(for url: URL) -> URL {
+        URL(fileURLWithPath: url.path + ".lock")
+    }
+
+    private static func lock(_ descriptor: Int32, path: String) throws(SessionFileError) {
+        let infoURL = lockInfoURL(for: URL(fileURLWithPath: path))
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            if errno == EWOULDBLOCK {
+                let holder = try? String(contentsOf: infoURL, encoding: .utf8)
+                throw .lockedByAnother(path: path, holder: holder?.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            throw .io(path: path, JournalIOError(operation: "flock", code: errno))
+        }
+        // Only for the message a second writer sees; the lock itself is the flock.
+        let since = SessionTimestamp.string(from: Date())
+        try? "process \(getpid()) since \(since)\n".write(to: infoURL, atomically: true, encoding: .utf8)
+    }
+
+    private static func keep(_ bytes: [UInt8], in side: URL) throws(SessionFileError) {
+        let descriptor = Glibc.open(side.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: side.path, JournalIOError(operation: "open", code: errno)) }
+        defer { close(descriptor) }
+        let sink = FileJournalSink(descriptor: descriptor)
+        do {
+            try sink.append(bytes)
+            try sink.sync()
+        } catch {
+            throw .io(path: side.path, error)
+        }
+    }
+
+    private static func syncDirectory(_ directory: URL) throws(JournalIOError) {
+        let descriptor = Glibc.open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw JournalIOError(operation: "open directory", code: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw JournalIOError(operation: "fsync directory", code: errno) }
+    }
+}
+
+/// Why an event was not recorded.
+public enum JournalAppendError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// Writing or syncing failed; nothing of the event is in the file.
+    case notSaved(JournalIOError)
+    /// The event does not fit the meeting; nothing was written.
+    case rejected(MeetingStateError)
+
+    public var description: String {
+        switch self {
+        case .notSaved(let error): "not saved: \(error)"
+        case .rejected(let error): "not saved: \(error)"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Cleans text typed at the prompt before it is stored.
+///
+/// Captured text is shown again in listings and reports; an escape sequence
+/// kept in it could repaint the facilitator's terminal, and a stray control
+/// character could break the session file or the Markdown.
+public enum TextSanitizer {
+    /// The text with terminal escape sequences and control characters
+    /// removed, runs of white space folded into one space, and trimmed.
+    public static func clean(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pendingSpace = false
+        while let scalar = scalars.next() {
+            switch scalar.value {
+            case 0x1B:
+                skipEscapeSequence(&scalars)
+            case 0x9B:
+                skipControlSequence(&scalars)
+            case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x2028, 0x2029:
+                pendingSpace = !output.isEmpty
+            case 0x00...0x1F, 0x7F...0x9F, 0x200B, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+                // Controls, zero-width and bidirectional overrides: invisible or
+                // misleading when the text is shown again.
+                continue
+            default:
+                if pendingSpace {
+                    output.append(" ")
+                    pendingSpace = false
+                }
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        guard let introducer = scalars.next() else { return }
+        switch introducer {
+        case "[":
+            skipControlSequence(&scalars)
+        case "]", "P", "X", "^", "_":
+            // OSC, DCS and friends run until BEL or ST (ESC \).
+            while let scalar = scalars.next() {
+                if scalar == "\u{07}" || scalar == "\u{9C}" { return }
+                if scalar == "\u{1B}" {
+                    _ = scalars.next()
+                    return
+                }
+            }
+        default:
+            // Two-character escapes (ESC c, ESC 7 …): the introducer is the whole sequence.
+            return
+        }
+    }
+
+    private static func skipControlSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        // Parameters and intermediates until a final byte in 0x40...0x7E.
+        while let scalar = scalars.next() {
+            if (0x40...0x7E).contains(scalar.value) { return }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import RollingStoneKit
+
+extension RollingStoneCommand {
+    struct AgendaCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "agenda",
+            abstract: "Work with agenda files.",
+            subcommands: [Check.self]
+        )
+
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Check an agenda file and summarise it.")
+
+            @Argument(help: ArgumentHelp("The agenda file (YAML).", valueName: "file"))
+            var file: String
+
+            func run() throws {
+                let agenda: Agenda
+                do {
+                    agenda = try AgendaLoader.load(contentsOf: URL(fileURLWithPath: file))
+                } catch {
+                    throw UserFacingFailure(error)
+                }
+                let themes = agenda.items.filter(\.theme).count
+                let minutes = agenda.items.reduce(0) { $0 + $1.minutes }
+                print("\(file): ok — \"\(agenda.title)\", \(agenda.items.count) items (\(themes) themes), \(minutes) min planned")
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import RollingStoneKit
+
+@main
+struct RollingStoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollingstone",
+        abstract: "Run a RollingStone meeting: walk the agenda, capture what people share, write the report.",
+        version: ToolVersion.current,
+        subcommands: [Run.self, Report.self, AgendaCommand.self],
+        defaultSubcommand: Run.self
+    )
+
+    /// Errors from the library are already worded as `file:line: error: …`:
+    /// print them as they are rather than behind argument-parser's "Error:".
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as UserFacingFailure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+extension MeetingLanguage: ExpressibleByArgument {}

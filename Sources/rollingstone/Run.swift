@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import RollingStoneKit
+import RollingStoneReadline
+
+extension RollingStoneCommand {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a meeting, or resume one with --session.",
+            discussion: """
+                With no options, starts a new session on the built-in RollingStone agenda, in \
+                sessions/YYYY-MM-DD-<title>.jsonl. Every entry is on disk before the prompt returns. \
+                When standard input is not a terminal, lines are read plainly, so a meeting can be scripted.
+                """
+        )
+
+        @Option(name: .long, help: ArgumentHelp("An agenda file (YAML). The built-in RollingStone agenda when left out.", valueName: "file"))
+        var agenda: String?
+
+        @Option(name: .long, help: ArgumentHelp("The session file: resumed if it exists, created if not.", valueName: "file"))
+        var session: String?
+
+        func run() throws {
+            let askedAgenda: Agenda?
+            do {
+                askedAgenda = try agenda.map { try AgendaLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
+            } catch {
+                throw UserFacingFailure(error)
+            }
+            let opened: MeetingOpener.Opened
+            do {
+                opened = try MeetingOpener.open(agenda: askedAgenda, sessionPath: session,
+                                                sessionsFolder: URL(fileURLWithPath: "sessions"), now: Date())
+            } catch {
+                throw UserFacingFailure(error)
+            }
+            let interpreter = MeetingInterpreter(journal: opened.journal)
+            do {
+                try interpreter.open()
+            } catch {
+                throw UserFacingFailure(error)
+            }
+            let console = Console()
+            opened.messages.forEach(console.write)
+            console.write(interpreter.itemIntroduction())
+
+            let editor: any LineEditor = console.isInteractive
+                ? ReadlineLineEditor(completionSource: MeetingCompleter(interpreter: interpreter),
+                                     historyFile: ReadlineLineEditor.defaultHistoryFile())
+                : PlainLineEditor()
+            MeetingLoop.run(interpreter, editor: editor, output: console.write)
+        }
+    }
+}
