@@ -29,6 +29,11 @@ let package = Package(
             name: "RollingStoneReadline",
             dependencies: ["RollingStoneKit", "CReadline"]
         ),
+        // Seeded, realistic sessions of any size, for tests and benchmarks.
+        .target(
+            name: "SessionGenerator",
+            dependencies: ["RollingStoneKit"]
+        ),
         .executableTarget(
             name: "rollingstone",
             dependencies: [
@@ -37,9 +42,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measures capture, start-up and report against floors taken in the same run.
+        .executableTarget(
+            name: "rollingstone-bench",
+            dependencies: ["RollingStoneKit", "SessionGenerator"],
+            path: "Benchmarks/RollingStoneBenchmarks"
+        ),
         .testTarget(
             name: "RollingStoneKitTests",
-            dependencies: ["RollingStoneKit"],
+            dependencies: ["RollingStoneKit", "SessionGenerator"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,0 +1,108 @@
+import Foundation
+import RollingStoneKit
+
+/// Makes realistic session files of any size, the same for the same seed:
+/// participants from several countries, themes with lessons, attributed
+/// tips, quotes, ideas and actions, with edits, deletes and undos among them.
+public struct SessionGenerator {
+    public var entries: Int
+    public var seed: UInt64
+
+    public init(entries: Int, seed: UInt64 = 2012) {
+        self.entries = entries
+        self.seed = seed
+    }
+
+    public static let agenda = Agenda(
+        title: "Een gegenereerde middag", series: "RollingStone", number: 99, date: "2026-03-14", language: .nl,
+        venue: "Het Pand, Gent", host: .init(name: "Buurtlab Gent", website: "https://buurtlab.example.org"),
+        items: [
+            AgendaItem(title: "Welkom en kennismaking", minutes: 20),
+            AgendaItem(title: "Trekkracht aan instanties", minutes: 45, theme: true),
+            AgendaItem(title: "Geld en onafhankelijkheid", minutes: 40, theme: true),
+            AgendaItem(title: "Veerkracht", minutes: 40, theme: true),
+            AgendaItem(title: "Afsluiting", minutes: 15),
+        ],
+        next: .init(date: "2026-06-20", place: "Gouda"))
+
+    private static let people: [(String, String, String)] = [
+        ("Marije de Vries", "NL", "Stadslab Leiden"), ("Stef Steyaert", "BE", "Lab van Troje"),
+        ("Hannah Schröder", "DE", "Stadtteilnetz Köln"), ("Siobhan O'Neill", "IE", "Dublin Commons"),
+        ("Çağla Yılmaz", "NL", "GoudaBruist"), ("Stéphanie Brüggemann", "BE", "Buurtlab Gent"),
+        ("Pieter Bakker", "NL", "Makassarplein Community"), ("Jonas Weber", "DE", "Nachbarschaft Aachen"),
+        ("Aoife Byrne", "IE", "Cork Together"), ("Lotte Jansen", "NL", "Stadslab Leiden"),
+        ("Wim Peeters", "BE", "Antwerpen Buurt"), ("Femke Visser", "NL", "GoudaBruist"),
+    ]
+    private static let words = ["gemeente", "netwerk", "buurt", "plan", "subsidie", "partner", "vertrouwen", "tijd",
+                                "energie", "geld", "wethouder", "project", "mensen", "ruimte", "ideeën", "samen"]
+
+    /// The header and events of the session.
+    public func records() -> (SessionHeader, [SessionRecord]) {
+        var random = SplitMix64(seed: seed)
+        let start = Date(timeIntervalSince1970: 1_773_489_600)
+        var state = MeetingState(header: SessionHeader(created: start, agenda: Self.agenda))
+        var records: [SessionRecord] = []
+        var time = start
+        func add(_ event: SessionEvent) {
+            time += Double(random.next() % 20_000) / 1000
+            let record = SessionRecord(sequence: state.lastSequence + 1, time: time, event: event)
+            // Generated events always fit; a failure here is a bug in the generator.
+            do { try state.apply(record) } catch { preconditionFailure("generator made an invalid event: \(error)") }
+            records.append(record)
+        }
+        func sentence() -> String {
+            (0..<(4 + Int(random.next() % 10))).map { _ in Self.words[Int(random.next() % UInt64(Self.words.count))] }
+                .joined(separator: " ").capitalizedFirstLetter + "."
+        }
+
+        add(.opened)
+        for (index, person) in Self.people.enumerated() {
+            add(.joined(Participant(id: index + 1, name: person.0, country: person.1, network: person.2)))
+        }
+        let perItem = Swift.max(1, entries / Self.agenda.items.count)
+        var captured = 0
+        while captured < entries {
+            let item = Swift.min(Self.agenda.items.count - 1, captured / perItem)
+            if item != state.currentItem { add(.wentTo(item: item)) }
+            let roll = random.next() % 100
+            if Self.agenda.items[item].theme && (state.currentLesson == nil || roll < 3) {
+                add(.lessonOpened(Lesson(id: state.nextLessonID, title: sentence(), item: item)))
+            }
+            let live = state.nextEntryNumber - 1
+            if roll < 4 && live > 0, state.entry(live) != nil {
+                add(.edited(entry: live, text: sentence()))
+            } else if roll < 6 && live > 0, state.entry(live) != nil {
+                add(.deleted(entry: live))
+            } else if roll < 7, let undoable = state.nextUndoSequence {
+                add(.undone(sequence: undoable))
+            } else {
+                let kinds: [EntryKind] = [.tip, .tip, .tip, .note, .note, .quote, .idea, .action]
+                let kind = kinds[Int(random.next() % UInt64(kinds.count))]
+                let speaker = kind == .quote || random.next() % 3 > 0 ? Int(random.next() % UInt64(Self.people.count)) + 1 : nil
+                add(.captured(Entry(number: state.nextEntryNumber, kind: kind, text: sentence(), participant: speaker,
+                                    item: item, lesson: state.currentLesson)))
+                captured += 1
+            }
+        }
+        add(.ended)
+        return (state.header, records)
+    }
+
+    /// Writes the session to `url` (replacing what is there), as JSON Lines.
+    public func write(to url: URL) throws {
+        let (header, records) = records()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(header)
+        data.append(0x0A)
+        for record in records {
+            data.append(try encoder.encode(record))
+            data.append(0x0A)
+        }
+        try data.write(to: url)
+    }
+}
+
+extension String {
+    fileprivate var capitalizedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
+}
