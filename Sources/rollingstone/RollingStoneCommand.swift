@@ -15,6 +15,8 @@ struct RollingStoneCommand: ParsableCommand {
     /// Errors from the library are already worded as `file:line: error: …`:
     /// print them as they are rather than behind argument-parser's "Error:".
     static func main() {
+        // Past a file size limit (ulimit -f) write() must fail with EFBIG, reported as "not saved", not kill us.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -76,7 +76,10 @@ public struct MeetingState: Sendable {
     }
 
     public func lesson(_ id: Int) -> Lesson? {
-        lessons.first { $0.id == id }
+        // Ids are given out in order from 1 and only the latest can be undone,
+        // so a live lesson's id is one more than its index.
+        guard id >= 1, id <= lessons.count, lessons[id - 1].id == id else { return lessons.first { $0.id == id } }
+        return lessons[id - 1]
     }
 
     /// What the next `undo` would take back, in words; `nil` when nothing can be undone.
@@ -217,7 +220,8 @@ public struct MeetingState: Sendable {
         switch inverse {
         case .removeEntry(let number):
             entriesByNumber[number] = nil
-            entryOrder.removeAll { $0 == number }
+            // Undo goes back in order, so the capture undone is the latest one.
+            if entryOrder.last == number { entryOrder.removeLast() } else { entryOrder.removeAll { $0 == number } }
         case .setText(let number, let text):
             entriesByNumber[number]?.text = text
         case .restoreEntry(let number):
