@@ -1,6 +1,33 @@
-// Stand-in until the real renderer lands.
+/// Turns a meeting into its Markdown write-up.
+///
+/// A pure function of the meeting and the options, like swift-markdown's
+/// formatters: no I/O, no clock, no dictionary order, so the same state always
+/// gives byte-identical output. `ReportFileWriter` and the `report` command
+/// do the writing. What the report holds, section by section, and how typed
+/// text is escaped is described in `docs/report.md`.
 public enum ReportRenderer {
+    /// The report for `state` as GitHub Flavored Markdown, ending in a newline.
+    ///
+    /// - Parameters:
+    ///   - state: the meeting as replayed from its session file; a meeting
+    ///     that has not ended yields a report marked as a draft.
+    ///   - options: the language of labels, dates and country names, and
+    ///     whether participants' contact details are shown.
+    ///   - unreadableTail: the torn last line of the session file, if any; the
+    ///     report then says that the end of the file was left out.
     public static func render(_ state: MeetingState, options: ReportOptions, unreadableTail: SessionFile.TornTail? = nil) -> String {
-        "# \(state.agenda.title)\n"
+        let composer = ReportComposer(state: state, options: options)
+        let sections: [[String]] = [
+            composer.titleBlock(unreadableTail: unreadableTail),
+            composer.hostSection(),
+            composer.participantSection(),
+            composer.itemSections(),
+            composer.actionSection(),
+            composer.timingSection(),
+            composer.nextMeetingSection(),
+        ]
+        // Blocks are separated by a blank line, so no block can run into the
+        // next (a lazy continuation line, a list swallowing a paragraph).
+        return sections.joined().joined(separator: "\n\n") + "\n"
     }
 }
