@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(
             name: "RollingStoneKitTests",
             dependencies: ["RollingStoneKit", "SessionGenerator"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -7,11 +7,13 @@ extension MeetingInterpreter {
     public var prompt: String {
         let items = state.agenda.items
         let item = items[state.currentItem]
-        let elapsed = Int(state.secondsSpent(onItem: state.currentItem, now: clock()) / 60)
         let title = item.title.count > 24 ? item.title.prefix(23) + "…" : item.title
+        let position = "\(state.currentItem + 1)/\(items.count) \(title)"
+        // A reopened meeting's clock has stopped: no minutes to show.
+        if state.hasEnded { return "[reopened \(position)] > " }
+        let elapsed = Int(state.secondsSpent(onItem: state.currentItem, now: clock()) / 60)
         let over = elapsed > item.minutes ? " OVER" : ""
-        let ended = state.hasEnded ? " (ended)" : ""
-        return "[\(state.currentItem + 1)/\(items.count) \(title) \(elapsed)/\(item.minutes)m\(over)]\(ended) > "
+        return "[\(position) \(elapsed)/\(item.minutes)m\(over)] > "
     }
 
     /// What is shown when an item starts: its title, time box and prompts.
