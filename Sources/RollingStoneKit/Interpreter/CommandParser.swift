@@ -92,7 +92,6 @@ public enum CommandParser {
             // ("tips") are more likely the start of a sentence.
             guard word.first == candidate.first, word.count >= candidate.count, word != candidate + "s" else { return false }
             return editDistance(word, candidate) <= 1
-                || (candidate.count == word.count && candidate.sorted() == word.sorted() && editDistance(word, candidate) == 2)
         }
     }
 }
