@@ -21,6 +21,8 @@ public final class SessionJournal {
     private let sink: any JournalSink
     private let descriptor: Int32?
     private var validLength: UInt64
+    /// A failed append left bytes after `validLength` that could not be cut off yet.
+    private var hasStrayBytes = false
     private let encoder: JSONEncoder
 
     private init(url: URL, state: MeetingState, sink: any JournalSink, descriptor: Int32?, validLength: UInt64,
@@ -32,8 +34,13 @@ public final class SessionJournal {
         self.validLength = validLength
         self.recoveredTail = recoveredTail
         self.tornTailFile = tornTailFile
-        self.encoder = JSONEncoder()
+        self.encoder = Self.makeEncoder()
+    }
+
+    private static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 
     deinit {
@@ -44,36 +51,56 @@ public final class SessionJournal {
     }
 
     /// Creates a new session file; an existing file is never overwritten.
+    ///
+    /// The header is written and synced under a temporary name, with the
+    /// lock already held, and only then linked to `url`: a crash while
+    /// creating leaves no empty or half-written session that could not be
+    /// resumed, and another REPL never sees the file unlocked.
     public static func create(at url: URL, agenda: Agenda, now: Date) throws(SessionFileError) -> SessionJournal {
         let path = url.path
         let directory = url.deletingLastPathComponent()
         try makeDirectory(directory)
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            if errno == EEXIST { throw .alreadyExists(path: path) }
-            throw .io(path: path, JournalIOError(operation: "open", code: errno))
-        }
-        let sink = FileJournalSink(descriptor: descriptor)
+        guard access(path, F_OK) != 0 else { throw .alreadyExists(path: path) }
+        let header = SessionHeader(created: now, agenda: agenda)
+        var line: [UInt8]
         do {
-            try lock(descriptor, path: path)
-            let header = SessionHeader(created: now, agenda: agenda)
-            let journal = SessionJournal(url: url, state: MeetingState(header: header), sink: sink, descriptor: descriptor,
-                                         validLength: 0, recoveredTail: nil, tornTailFile: nil)
-            var line = try journal.encode(header)
-            line.append(0x0A)
+            line = Array(try makeEncoder().encode(header))
+        } catch {
+            throw .io(path: path, JournalIOError(operation: "encode", code: EINVAL))
+        }
+        line.append(0x0A)
+
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).creating").path
+        // A leftover of a crashed process that had the same id; it never was a session.
+        unlink(temporary)
+        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, JournalIOError(operation: "open", code: errno)) }
+        let sink = FileJournalSink(descriptor: descriptor)
+        do throws(JournalIOError) {
+            // The file is new and nobody else knows its name: this cannot be refused.
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw JournalIOError(operation: "flock", code: errno) }
             try sink.append(line)
             try sink.sync()
+            // Unlike rename, link fails when the name is taken.
+            guard link(temporary, path) == 0 else { throw JournalIOError(operation: "link", code: errno) }
+        } catch {
+            unlink(temporary)
+            close(descriptor)
+            if error.code == EEXIST { throw .alreadyExists(path: path) }
+            throw .io(path: path, error)
+        }
+        unlink(temporary)
+        writeLockNote(for: path)
+        let journal = SessionJournal(url: url, state: MeetingState(header: header), sink: sink, descriptor: descriptor,
+                                     validLength: UInt64(line.count), recoveredTail: nil, tornTailFile: nil)
+        do {
             // The new name must survive a crash too, not only the bytes.
             try syncDirectory(directory)
-            journal.validLength = UInt64(line.count)
-            return journal
-        } catch let error as SessionFileError {
-            unlink(path)
-            throw error
         } catch {
             unlink(path)
-            throw .io(path: path, error as? JournalIOError ?? JournalIOError(operation: "write", code: EIO))
+            throw .io(path: path, error)
         }
+        return journal
     }
 
     /// Opens an existing session file for writing, replaying it.
@@ -157,6 +184,16 @@ public final class SessionJournal {
         } catch {
             throw .rejected(error)
         }
+        if hasStrayBytes {
+            // Writing after the remains of a failed line would glue them to
+            // this one and spoil it: cut them off first, or save nothing.
+            do {
+                try sink.truncate(to: validLength)
+                hasStrayBytes = false
+            } catch {
+                throw .notSaved(error)
+            }
+        }
         do {
             try sink.append(line)
             try sink.sync()
@@ -164,7 +201,11 @@ public final class SessionJournal {
             // A failed fsync may have dropped the pages it could not write:
             // retrying it could report success for bytes that are gone. Cut
             // the file back instead, and let the user try the command again.
-            try? sink.truncate(to: validLength)
+            do {
+                try sink.truncate(to: validLength)
+            } catch {
+                hasStrayBytes = true
+            }
             try? sink.sync()
             throw .notSaved(error)
         }
@@ -190,17 +231,35 @@ public final class SessionJournal {
     }
 
     private static func lock(_ descriptor: Int32, path: String) throws(SessionFileError) {
-        let infoURL = lockInfoURL(for: URL(fileURLWithPath: path))
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             if errno == EWOULDBLOCK {
-                let holder = try? String(contentsOf: infoURL, encoding: .utf8)
-                throw .lockedByAnother(path: path, holder: holder?.trimmingCharacters(in: .whitespacesAndNewlines))
+                throw .lockedByAnother(path: path, holder: lockHolder(for: path))
             }
             throw .io(path: path, JournalIOError(operation: "flock", code: errno))
         }
-        // Only for the message a second writer sees; the lock itself is the flock.
+        writeLockNote(for: path)
+    }
+
+    /// Only for the message a second writer sees; the lock itself is the flock.
+    private static func writeLockNote(for path: String) {
         let since = SessionTimestamp.string(from: Date())
-        try? "process \(getpid()) since \(since)\n".write(to: infoURL, atomically: true, encoding: .utf8)
+        try? "process \(getpid()) since \(since)\n".write(to: lockInfoURL(for: URL(fileURLWithPath: path)), atomically: true, encoding: .utf8)
+    }
+
+    /// The holder's note, once it names a live process: the holder writes it
+    /// just after taking the lock, so it may be a moment late, and one left
+    /// by a killed process names someone gone. `nil` rather than a wrong name.
+    private static func lockHolder(for path: String) -> String? {
+        let noteURL = lockInfoURL(for: URL(fileURLWithPath: path))
+        for _ in 0..<40 {
+            if let note = try? String(contentsOf: noteURL, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+               let pid = note.split(separator: " ").dropFirst().first.flatMap({ Int32($0) }),
+               kill(pid, 0) == 0 || errno == EPERM {
+                return note
+            }
+            usleep(5_000)
+        }
+        return nil
     }
 
     private static func keep(_ bytes: [UInt8], in side: URL) throws(SessionFileError) {
