@@ -19,25 +19,15 @@ import Testing
         let folder = try TemporaryTestFolder()
         let terminal = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try terminal.waitFor("[1/5 Welkom 0/10m] > ")
-        try terminal.send("join Hannah Schröder, Duitsland, Stadtteilnetz Köln\r")
-        _ = try terminal.waitFor("Hannah Schröder joined")
-        _ = try terminal.waitFor("] > ")
-        try terminal.send("join Stef Steyaert, BE, Lab van Troje\r")
-        _ = try terminal.waitFor("Stef Steyaert joined")
-        _ = try terminal.waitFor("] > ")
-        try terminal.send("next\r")
-        _ = try terminal.waitFor("Item 2/5: Trekkracht aan instanties")
-        _ = try terminal.waitFor("] > ")
-        try terminal.send("lesson Zoek de mensen\r")
-        _ = try terminal.waitFor("opened under")
-        _ = try terminal.waitFor("] > ")
+        try terminal.enter("join Hannah Schröder, Duitsland, Stadtteilnetz Köln", expecting: "Hannah Schröder joined")
+        try terminal.enter("join Stef Steyaert, BE, Lab van Troje", expecting: "Stef Steyaert joined")
+        try terminal.enter("next", expecting: "Item 2/5: Trekkracht aan instanties")
+        try terminal.enter("lesson Zoek de mensen", expecting: "opened under")
 
         // Tab completes the participant's full name after `@`.
         try terminal.send("tip @Han\t")
         _ = try terminal.waitFor("tip @Hannah Schröder ")
-        try terminal.send("Investeer in je contactpersoon\r")
-        _ = try terminal.waitFor("#1 tip by Hannah Schröder, under \"Zoek de mensen\"")
-        _ = try terminal.waitFor("] > ")
+        try terminal.enter("Investeer in je contactpersoon", expecting: "#1 tip by Hannah Schröder, under \"Zoek de mensen\"")
         try terminal.send("quote @st\t")
         _ = try terminal.waitFor("Steyaert ")
         try terminal.send("Wij zijn ergens vóór\r")
@@ -51,9 +41,7 @@ import Testing
         _ = try resumed.waitFor("Resumed s.jsonl")
         _ = try resumed.waitFor("at item 2/5 \"Trekkracht aan instanties\", 2 participants, 2 entries.")
         _ = try resumed.waitFor("] > ")
-        try resumed.send("list\r")
-        _ = try resumed.waitFor("#2 quote by Stef Steyaert [Zoek de mensen]: Wij zijn ergens vóór")
-        _ = try resumed.waitFor("] > ")
+        try resumed.enter("list", expecting: "#2 quote by Stef Steyaert [Zoek de mensen]: Wij zijn ergens vóór")
         try resumed.send("end\r")
         _ = try resumed.waitFor("Meeting ended")
         try resumed.waitForExit()
@@ -73,9 +61,7 @@ import Testing
         _ = try terminal.waitFor("niet bewaren")
         try terminal.send("\u{03}")
         _ = try terminal.waitFor("] > ")
-        try terminal.send("note dit wel\r")
-        _ = try terminal.waitFor("#1 note")
-        _ = try terminal.waitFor("] > ")
+        try terminal.enter("note dit wel", expecting: "#1 note")
         try terminal.send("\u{04}")
         _ = try terminal.waitFor("Meeting ended")
         let ended = try terminal.waitForExit()
@@ -91,9 +77,7 @@ import Testing
         _ = try first.waitFor("] > ")
         // Two backspaces over "öx" and "öder" typed again: readline must
         // remove the whole ö, not one of its two bytes.
-        try first.send("note Schröx\u{7F}\u{7F}öder\r")
-        _ = try first.waitFor("#1 note")
-        _ = try first.waitFor("] > ")
+        try first.enter("note Schröx\u{7F}\u{7F}öder", expecting: "#1 note")
         try first.send("end\r")
         try first.waitForExit()
 
@@ -101,12 +85,20 @@ import Testing
         _ = try second.waitFor("] > ")
         try second.send("\u{1B}[A")
         _ = try second.waitFor("end")
-        try second.send("\u{1B}[A\r")
-        _ = try second.waitFor("#2 note")
-        _ = try second.waitFor("] > ")
+        try second.enter("\u{1B}[A", expecting: "#2 note")
         try second.send("end\r")
         try second.waitForExit()
         let state = try SessionFile.read(at: folder.url.appendingPathComponent("s.jsonl")).state
         #expect(state.entries.map(\.text) == ["Schröder", "Schröder"])
+    }
+}
+
+extension PseudoTerminal {
+    /// Types `line` and Return, waits for `reply`, then for the next prompt:
+    /// keys sent before readline shows its prompt could be echoed twice.
+    func enter(_ line: String, expecting reply: String) throws {
+        try send(line + "\r")
+        _ = try waitFor(reply)
+        _ = try waitFor("] > ")
     }
 }

@@ -22,12 +22,4 @@ extension AgendaLoader {
     static func isDigit(_ character: Character) -> Bool {
         character.isASCII && character.isWholeNumber
     }
-
-    /// Keeps quoted input in messages short and on one line.
-    static func abbreviated(_ text: String, limit: Int = 40) -> String {
-        let oneLine = text.replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\r", with: "\\r")
-        return oneLine.count > limit ? String(oneLine.prefix(limit)) + "…" : oneLine
-    }
 }

@@ -163,7 +163,7 @@ extension AgendaLoader {
         }
 
         func unknownKeyMessage(_ name: String, allowed: [String], context: String) -> String {
-            let shown = abbreviated(name)
+            let shown = name.abbreviated()
             if let suggestion = closestKey(to: name, among: allowed) {
                 return "unknown key '\(shown)' in \(context); did you mean '\(suggestion)'?"
             }
@@ -218,7 +218,7 @@ extension AgendaLoader {
             }
             let text = scalar.string.trimmingCharacters(in: .whitespaces)
             let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-            let rangeMessage = "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found '\(abbreviated(text))'"
+            let rangeMessage = "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found '\(text.abbreviated())'"
             guard !digits.isEmpty, digits.allSatisfy(AgendaLoader.isDigit) else {
                 var message = "expected a number for '\(key)', found \(describe(node))"
                 if unit == "minutes", isClockTime(text) {
@@ -257,7 +257,7 @@ extension AgendaLoader {
             let key = keyName(field)
             guard let (year, month, day) = Self.dateParts(text) else {
                 if strict {
-                    throw error(.invalidValue, field.value, "expected a date as YYYY-MM-DD for '\(key)', found '\(abbreviated(text))'")
+                    throw error(.invalidValue, field.value, "expected a date as YYYY-MM-DD for '\(key)', found '\(text.abbreviated())'")
                 }
                 return text
             }
@@ -270,7 +270,7 @@ extension AgendaLoader {
         func language(_ field: Field?) throws(AgendaError) -> MeetingLanguage {
             guard let field, let text = try text(field, limit: Limits.textCharacters) else { return .en }
             if let language = MeetingLanguage(rawValue: text) { return language }
-            var message = "unknown language '\(abbreviated(text))' for 'language'; valid values are 'nl' (Dutch) and 'en' (English)"
+            var message = "unknown language '\(text.abbreviated())' for 'language'; valid values are 'nl' (Dutch) and 'en' (English)"
             if let suggestion = MeetingLanguage(rawValue: text.lowercased()) {
                 message = "unknown language '\(text)' for 'language'; did you mean '\(suggestion.rawValue)'?"
             }
@@ -292,7 +292,7 @@ extension AgendaLoader {
         func describe(_ node: Node) -> String {
             switch node {
             case .scalar(let scalar):
-                isNull(node) ? "nothing" : "'\(abbreviated(scalar.string))'"
+                isNull(node) ? "nothing" : "'\(scalar.string.abbreviated())'"
             case .mapping: "a mapping"
             case .sequence: "a list"
             case .alias: "an alias"

@@ -107,13 +107,13 @@ public enum CommandError: Error, Equatable, CustomStringConvertible, Sendable {
         switch self {
         case .unknownCommand(let word, let suggestion):
             let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
-            return "Unknown command '\(word)'.\(hint) (To capture the line as a note, start it with 'note'.)"
+            return "Unknown command '\(word.abbreviated())'.\(hint) (To capture the line as a note, start it with 'note'.)"
         case .unexpectedArguments(let name, let extra):
-            return "'\(name.rawValue)' takes no '\(extra)'. Usage: \(name.usage). (To capture the line as a note, start it with 'note'.)"
+            return "'\(name.rawValue)' takes no '\(extra.abbreviated())'. Usage: \(name.usage). (To capture the line as a note, start it with 'note'.)"
         case .missingArgument(let name, let what):
             return "'\(name.rawValue)' needs \(what). Usage: \(name.usage)"
         case .badEntryNumber(let name, let word):
-            return "'\(word)' is not an entry number; use #N as shown by 'list'. Usage: \(name.usage)"
+            return "'\(word.abbreviated())' is not an entry number; use #N as shown by 'list'. Usage: \(name.usage)"
         }
     }
 }

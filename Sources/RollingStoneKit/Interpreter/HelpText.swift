@@ -4,7 +4,7 @@ enum HelpText {
         guard let topic else { return .ok(overview) }
         let key = topic.hasPrefix("@") ? "tip" : topic
         guard let name = CommandName(rawValue: key) ?? CommandName.aliases[key] else {
-            return .error("No command '\(topic)'; 'help' lists them all.")
+            return .error("No command '\(topic.abbreviated())'; 'help' lists them all.")
         }
         var lines = ["\(name.usage)", "  \(name.summary.capitalizedFirst)."]
         if let example = examples[name] { lines.append("  Example: \(example)") }

@@ -36,9 +36,9 @@ public enum InterpreterError: Error, Equatable, CustomStringConvertible, Sendabl
         case .textTooLong(let what, let length, let limit):
             "\(what.capitalizedFirst) is \(length) characters long, more than \(limit); nothing was captured."
         case .noSuchItem(let target, let count):
-            "No agenda item matches '\(target)'; give a number from 1 to \(count) or part of a title ('agenda' lists them)."
+            "No agenda item matches '\(target.abbreviated())'; give a number from 1 to \(count) or part of a title ('agenda' lists them)."
         case .ambiguousItem(let target, let candidates):
-            "'\(target)' matches more than one item: \(candidates.joined(separator: ", ")). Type more of the title or its number."
+            "'\(target.abbreviated())' matches more than one item: \(candidates.joined(separator: ", ")). Type more of the title or its number."
         case .atEdge(let message):
             message
         case .alreadyAtItem(let number, let title):

@@ -38,7 +38,7 @@ public final class MeetingCompleter: CompletionSource {
             let fields = argument.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 2 else { return [] }
             let country = String(fields[1].drop { $0 == " " })
-            return Self.complete(phrase: country, word: word, among: interpreter.countries.names(startingWith: country))
+            return Self.complete(phrase: country, word: word, among: interpreter.countries.names(startingWith: country, preferring: state.agenda.language))
         case "help":
             return commandNames.filter { $0.hasPrefix(word.lowercased()) }
         default:

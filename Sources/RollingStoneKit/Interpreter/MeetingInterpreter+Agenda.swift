@@ -64,8 +64,10 @@ extension MeetingInterpreter {
             let status: String
             if index == state.currentItem && !state.hasEnded {
                 status = "current, \(spent) min so far"
-            } else if spent > 0 || index < state.currentItem {
+            } else if state.visitedItems.contains(index) {
                 status = "done, \(spent) min"
+            } else if index < state.currentItem {
+                status = "skipped"
             } else {
                 status = "upcoming"
             }
@@ -95,10 +97,11 @@ extension MeetingInterpreter {
         guard !state.participants.isEmpty else { return "No one has joined yet: join NAME, COUNTRY[, NETWORK[, ROLE]]" }
         let language = state.agenda.language
         let groups = Dictionary(grouping: state.participants, by: \.country)
-            .sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+            .map { (name: CountryResolver.name(of: $0.key, in: language), people: $0.value) }
+            .sorted { $0.people.count != $1.people.count ? $0.people.count > $1.people.count : $0.name < $1.name }
         var lines = ["\(plural(state.participants.count, "participant")) from \(plural(groups.count, "country", "countries")):"]
         for (country, people) in groups {
-            lines.append("\(CountryResolver.name(of: country, in: language)) (\(people.count))")
+            lines.append("\(country) (\(people.count))")
             for person in people {
                 let details = [person.network, person.role].compactMap { $0 }.joined(separator: ", ")
                 lines.append("  \(person.name)" + (details.isEmpty ? "" : " — \(details)"))

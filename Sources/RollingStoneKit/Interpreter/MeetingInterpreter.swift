@@ -204,9 +204,7 @@ extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 
     /// The text in quotes, shortened for a one-line reply.
-    var quotedPreview: String {
-        count <= 60 ? "\"\(self)\"" : "\"\(prefix(57))…\""
-    }
+    var quotedPreview: String { "\"\(abbreviated(limit: 60))\"" }
 }
 
 func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {

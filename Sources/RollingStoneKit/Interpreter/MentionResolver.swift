@@ -84,9 +84,9 @@ public enum MentionError: Error, Equatable, CustomStringConvertible, Sendable {
             return "'@' needs a participant's name, e.g. @Stef"
         case .unknown(let name, let suggestions):
             let list = suggestions.isEmpty ? "no one has joined yet; add people with 'join NAME, COUNTRY'" : "participants: " + suggestions.joined(separator: ", ")
-            return "No participant matches '@\(name)' (\(list)). Nothing was captured."
+            return "No participant matches '@\(name.abbreviated())' (\(list)). Nothing was captured."
         case .ambiguous(let name, let candidates):
-            return "'@\(name)' matches more than one participant: \(candidates.joined(separator: ", ")). Type more of the name. Nothing was captured."
+            return "'@\(name.abbreviated())' matches more than one participant: \(candidates.joined(separator: ", ")). Type more of the name. Nothing was captured."
         }
     }
 }

@@ -43,10 +43,16 @@ public struct CountryResolver: Sendable {
         Locale(identifier: language.localeIdentifier).localizedString(forRegionCode: code) ?? code
     }
 
-    /// Country names that start with `prefix` (folded), for tab completion.
-    public func names(startingWith prefix: String) -> [String] {
+    /// Country names that start with `prefix` (folded), for tab completion:
+    /// names in `language` when any match, so one Tab finishes "Belg" as
+    /// "België" in a Dutch meeting instead of stopping at "Belgi".
+    public func names(startingWith prefix: String, preferring language: MeetingLanguage) -> [String] {
         let key = prefix.folded
-        return displayNames.filter { $0.folded.hasPrefix(key) }.sorted()
+        let preferred = Locale.Region.isoRegions.lazy.filter { $0.identifier.count == 2 }
+            .map { Self.name(of: $0.identifier, in: language) }
+            .filter { $0.folded.hasPrefix(key) }
+        let names = preferred.isEmpty ? displayNames.filter { $0.folded.hasPrefix(key) } : Array(preferred)
+        return Array(Set(names)).sorted()
     }
 }
 
@@ -60,7 +66,7 @@ public enum CountryError: Error, Equatable, CustomStringConvertible, Sendable {
             let hint = suggestions.isEmpty
                 ? "use an ISO code such as NL or BE, or a country name in Dutch or English"
                 : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
-            return "Unknown country '\(input)'; \(hint)"
+            return "Unknown country '\(input.abbreviated())'; \(hint)"
         }
     }
 }

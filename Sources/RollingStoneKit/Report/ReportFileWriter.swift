@@ -32,5 +32,5 @@ public struct ReportWriteError: Error, Equatable, CustomStringConvertible, Senda
     public var path: String
     public var reason: String
 
-    public var description: String { "\(path): error: could not write the report: \(reason)" }
+    public var description: String { "\(path.abbreviated(limit: 200)): error: could not write the report: \(reason)" }
 }

@@ -15,7 +15,10 @@ public struct MeetingState: Sendable {
     /// Lessons in the order they were opened.
     public private(set) var lessons: [Lesson] = []
     /// Live entries (not deleted), in capture order.
-    public var entries: [Entry] { entryOrder.compactMap { entriesByNumber[$0] }.filter { !deletedEntries.contains($0.number) } }
+    ///
+    /// Built on each call, in one pass: keep the result rather than asking
+    /// again in a loop.
+    public var entries: [Entry] { entrySlots.compactMap { $0.isDeleted ? nil : $0.entry } }
 
     /// The agenda item under way (0-based).
     public private(set) var currentItem = 0
@@ -25,6 +28,8 @@ public struct MeetingState: Sendable {
     public private(set) var hasEnded = false
     /// Whether the session was opened again after it had ended.
     public private(set) var isReopened = false
+    /// The agenda items that have been under way at some time.
+    public private(set) var visitedItems: Set<Int> = [0]
 
     /// The sequence number of the last event applied; 0 before any.
     public private(set) var lastSequence = 0
@@ -35,18 +40,47 @@ public struct MeetingState: Sendable {
     public private(set) var nextParticipantID = 1
     public private(set) var nextLessonID = 1
 
-    private var entriesByNumber: [Int: Entry] = [:]
-    private var entryOrder: [Int] = []
-    private var deletedEntries: Set<Int> = []
+    /// Entry `#n` at index n − 1: numbers are given out in order from 1 and
+    /// never reused, so an array is the index (a dictionary cost a tenth of
+    /// a replay). An undone capture leaves an empty slot.
+    private var entrySlots: [EntrySlot] = []
     private var secondsPerItem: [Int: TimeInterval] = [:]
     private var currentItemSince: Date
     private var undoStack: [UndoStep] = []
+
+    private struct EntrySlot: Sendable {
+        var entry: Entry?
+        var isDeleted = false
+    }
 
     /// What `undo` needs to take a change back, derived while applying events.
     private struct UndoStep: Sendable {
         var sequence: Int
         var inverse: Inverse
-        var description: String
+        /// Put into words only when asked: a replay records one step per
+        /// event and reads almost none of them.
+        var change: Change
+    }
+
+    /// The change an undo step takes back, for `nextUndoDescription`.
+    private enum Change: Sendable {
+        case join(name: String)
+        case lesson(title: String)
+        case capture(EntryKind, number: Int)
+        case edit(Int)
+        case delete(Int)
+        case move(Int)
+
+        var description: String {
+            switch self {
+            case .join(let name): "join of \(name)"
+            case .lesson(let title): "lesson \"\(title)\""
+            case .capture(let kind, let number): "\(kind.rawValue) #\(number)"
+            case .edit(let number): "edit of #\(number)"
+            case .delete(let number): "delete of #\(number)"
+            case .move(let number): "move of #\(number)"
+            }
+        }
     }
 
     private enum Inverse: Sendable {
@@ -67,23 +101,34 @@ public struct MeetingState: Sendable {
     // MARK: Looking things up
 
     public func entry(_ number: Int) -> Entry? {
-        guard !deletedEntries.contains(number) else { return nil }
-        return entriesByNumber[number]
+        guard number >= 1, number <= entrySlots.count, !entrySlots[number - 1].isDeleted else { return nil }
+        return entrySlots[number - 1].entry
     }
 
     public func participant(_ id: Int) -> Participant? {
-        participants.first { $0.id == id }
+        participants.withUnsafeBufferPointer { Self.find(id, in: $0, id: \.id) }
     }
 
     public func lesson(_ id: Int) -> Lesson? {
-        // Ids are given out in order from 1 and only the latest can be undone,
-        // so a live lesson's id is one more than its index.
-        guard id >= 1, id <= lessons.count, lessons[id - 1].id == id else { return lessons.first { $0.id == id } }
-        return lessons[id - 1]
+        lessons.withUnsafeBufferPointer { Self.find(id, in: $0, id: \.id) }
+    }
+
+    /// Ids are given out in order from 1 and only the latest can be undone,
+    /// so ids ascend: usually one more than the index, else a binary search.
+    private static func find<Element>(_ id: Int, in elements: UnsafeBufferPointer<Element>, id key: (Element) -> Int) -> Element? {
+        if id >= 1, id <= elements.count, key(elements[id - 1]) == id { return elements[id - 1] }
+        var low = 0, high = elements.count
+        while low < high {
+            let middle = (low + high) / 2
+            let found = key(elements[middle])
+            if found == id { return elements[middle] }
+            if found < id { low = middle + 1 } else { high = middle }
+        }
+        return nil
     }
 
     /// What the next `undo` would take back, in words; `nil` when nothing can be undone.
-    public var nextUndoDescription: String? { undoStack.last?.description }
+    public var nextUndoDescription: String? { undoStack.last?.change.description }
 
     /// The sequence number `undo` would record as undone.
     public var nextUndoSequence: Int? { undoStack.last?.sequence }
@@ -167,34 +212,34 @@ public struct MeetingState: Sendable {
         case .joined(let participant):
             participants.append(participant)
             nextParticipantID += 1
-            undoStack.append(UndoStep(sequence: sequence, inverse: .removeParticipant(participant.id), description: "join of \(participant.name)"))
+            undoStack.append(UndoStep(sequence: sequence, inverse: .removeParticipant(participant.id), change: .join(name: participant.name)))
 
         case .lessonOpened(let lesson):
             lessons.append(lesson)
             nextLessonID += 1
-            undoStack.append(UndoStep(sequence: sequence, inverse: .removeLesson(lesson.id, previousLesson: currentLesson), description: "lesson \"\(lesson.title)\""))
+            undoStack.append(UndoStep(sequence: sequence, inverse: .removeLesson(lesson.id, previousLesson: currentLesson), change: .lesson(title: lesson.title)))
             currentLesson = lesson.id
 
         case .captured(let entry):
-            entriesByNumber[entry.number] = entry
-            entryOrder.append(entry.number)
+            // `check` made sure the number is the next one: its slot is the next one.
+            entrySlots.append(EntrySlot(entry: entry))
             nextEntryNumber += 1
-            undoStack.append(UndoStep(sequence: sequence, inverse: .removeEntry(entry.number), description: "\(entry.kind.rawValue) #\(entry.number)"))
+            undoStack.append(UndoStep(sequence: sequence, inverse: .removeEntry(entry.number), change: .capture(entry.kind, number: entry.number)))
 
         case .edited(let number, let text):
-            let previous = entriesByNumber[number]?.text ?? ""
-            entriesByNumber[number]?.text = text
-            undoStack.append(UndoStep(sequence: sequence, inverse: .setText(entry: number, text: previous), description: "edit of #\(number)"))
+            let previous = entrySlots[number - 1].entry?.text ?? ""
+            entrySlots[number - 1].entry?.text = text
+            undoStack.append(UndoStep(sequence: sequence, inverse: .setText(entry: number, text: previous), change: .edit(number)))
 
         case .deleted(let number):
-            deletedEntries.insert(number)
-            undoStack.append(UndoStep(sequence: sequence, inverse: .restoreEntry(number), description: "delete of #\(number)"))
+            entrySlots[number - 1].isDeleted = true
+            undoStack.append(UndoStep(sequence: sequence, inverse: .restoreEntry(number), change: .delete(number)))
 
         case .moved(let number, let item):
-            let previous = entriesByNumber[number]
-            entriesByNumber[number]?.item = item
-            entriesByNumber[number]?.lesson = nil
-            undoStack.append(UndoStep(sequence: sequence, inverse: .moveBack(entry: number, item: previous?.item ?? item, lesson: previous?.lesson), description: "move of #\(number)"))
+            let previous = entrySlots[number - 1].entry
+            entrySlots[number - 1].entry?.item = item
+            entrySlots[number - 1].entry?.lesson = nil
+            undoStack.append(UndoStep(sequence: sequence, inverse: .moveBack(entry: number, item: previous?.item ?? item, lesson: previous?.lesson), change: .move(number)))
 
         case .undone:
             if let step = undoStack.popLast() { undo(step.inverse) }
@@ -203,6 +248,7 @@ public struct MeetingState: Sendable {
             if !hasEnded { closeTimeSlot(at: record.time) }
             currentItemSince = record.time
             currentItem = item
+            visitedItems.insert(item)
             currentLesson = nil
 
         case .ended:
@@ -219,16 +265,15 @@ public struct MeetingState: Sendable {
     private mutating func undo(_ inverse: Inverse) {
         switch inverse {
         case .removeEntry(let number):
-            entriesByNumber[number] = nil
-            // Undo goes back in order, so the capture undone is the latest one.
-            if entryOrder.last == number { entryOrder.removeLast() } else { entryOrder.removeAll { $0 == number } }
+            // The slot stays, empty: numbers are never given out again.
+            entrySlots[number - 1].entry = nil
         case .setText(let number, let text):
-            entriesByNumber[number]?.text = text
+            entrySlots[number - 1].entry?.text = text
         case .restoreEntry(let number):
-            deletedEntries.remove(number)
+            entrySlots[number - 1].isDeleted = false
         case .moveBack(let number, let item, let lesson):
-            entriesByNumber[number]?.item = item
-            entriesByNumber[number]?.lesson = lesson
+            entrySlots[number - 1].entry?.item = item
+            entrySlots[number - 1].entry?.lesson = lesson
         case .removeParticipant(let id):
             participants.removeAll { $0.id == id }
         case .removeLesson(let id, let previous):

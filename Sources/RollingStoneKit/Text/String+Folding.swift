@@ -31,6 +31,9 @@ func editDistance(_ a: String, _ b: String) -> Int {
 
 /// The candidates closest to `input`, best first, for "did you mean" hints.
 func suggestions(for input: String, among candidates: [String], limit: Int = 3) -> [String] {
+    // Longer input is no typo of a name: comparing it with every candidate
+    // would only cost time (a pasted megabyte took minutes).
+    guard input.count <= 64 else { return [] }
     let key = input.folded
     let scored = candidates.compactMap { candidate -> (String, Int)? in
         let folded = candidate.folded

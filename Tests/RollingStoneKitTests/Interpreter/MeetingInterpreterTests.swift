@@ -105,3 +105,42 @@ import Testing
         #expect(reply.text.contains("rollingstone report \(meeting.url.path) -o \(meeting.url.deletingPathExtension().path).md"))
     }
 }
+
+@Suite struct MeetingOverviewTests {
+    @Test func agendaShowsDoneSkippedCurrentAndUpcoming() throws {
+        let meeting = try TestMeeting()
+        meeting.clock.advance(minutes: 12)
+        meeting.run("goto 3")
+        meeting.clock.advance(minutes: 4)
+        let overview = meeting.run("agenda")[0].text.split(separator: "\n").map(String.init)
+        #expect(overview[0].hasSuffix("20 min  done, 12 min"))
+        #expect(overview[1].hasSuffix("45 min  skipped"))
+        #expect(overview[2].hasPrefix(">  3. Geld en onafhankelijkheid"))
+        #expect(overview[2].hasSuffix("current, 4 min so far"))
+        #expect(overview[3].hasSuffix("upcoming"))
+        #expect(overview[5] == "  Planned 140 min; spent 16 min.")
+    }
+
+    @Test func whoGroupsByCountryInTheMeetingsLanguage() throws {
+        let meeting = try TestMeeting()
+        meeting.run("join Ann Smith, GB", "join Wim Peeters, BE, Antwerpen Buurt", "join Lien Claes, BE", "join Jan de Vries, NL")
+        let lines = meeting.run("who")[0].text.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "4 participants from 3 countries:",
+            "België (2)", "  Wim Peeters — Antwerpen Buurt", "  Lien Claes",
+            "Nederland (1)", "  Jan de Vries",
+            "Verenigd Koninkrijk (1)", "  Ann Smith",
+        ])
+    }
+
+    @Test func reportInsideTheREPLWritesTheSameDocument() throws {
+        let meeting = try TestMeeting()
+        meeting.run("join Ann Smith, GB", "next", "tip @ann Begin klein")
+        let target = meeting.folder.file("tussenstand.md")
+        let reply = meeting.run("report \(target.path)")[0]
+        #expect(reply.text == "Report written to \(target.path) (a draft: the meeting is still under way).")
+        let written = try String(contentsOf: target, encoding: .utf8)
+        #expect(written == ReportRenderer.render(try meeting.replayed(), options: ReportOptions(language: .nl)))
+        #expect(written.contains("Begin klein"))
+    }
+}
