@@ -92,6 +92,11 @@ import Testing
         let report = try await ScriptedRun.run(["report", "s.jsonl"], in: folder.url)
         #expect(report.status == 0, "\(report.errors)")
         #expect(report.output.contains("Alles bewaard"))
+        // A meeting killed before 'end' gives a draft that says what is missing.
+        #expect(report.output.contains("**Draft — the meeting has not ended yet.**"))
+        #expect(report.output.contains("line 4 was cut off by a crash"))
+        // The file itself is left alone: only a resumed run cuts the tail.
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("s.jsonl")).last != 0x0A)
         #expect(report.errors.contains("warning: s.jsonl:4: the last line is incomplete"), "\(report.errors)")
     }
 }
