@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// A session file as read from disk: its header, the state its events
 /// replay to, and what could not be read at its end.
@@ -65,8 +67,39 @@ public struct SessionFile: Sendable {
 
     /// Parses session file bytes; `path` is only used in messages.
     public static func parse(_ bytes: [UInt8], path: String) throws(SessionFileError) -> SessionFile {
+        try parse(bytes, path: path, decodeAheadAbove: decodeAheadThreshold)
+    }
+
+    /// Past this many bytes of events, they are decoded on every core ahead
+    /// of the replay (about 1,000 events); below it, threads cost more than
+    /// they save.
+    static let decodeAheadThreshold = 200_000
+
+    /// Parses session file bytes, decoding the events on every core ahead of
+    /// the replay when they take more than `decodeAheadAbove` bytes.
+    ///
+    /// Decoding ahead changes nothing of what is reported: events are still
+    /// applied one by one in file order, and a line that was not decoded
+    /// ahead is decoded in its turn, so the first bad line is the one named,
+    /// with the same error, and only a bad last line is a torn tail.
+    static func parse(_ bytes: [UInt8], path: String, decodeAheadAbove threshold: Int) throws(SessionFileError) -> SessionFile {
         guard !bytes.isEmpty else { throw .empty(path: path) }
+        // Workers decoding ahead read the bytes through this pointer; they
+        // are stopped before it goes (the `defer` in `replay`).
+        let replayed = bytes.withUnsafeBufferPointer { input in
+            Result { () throws(SessionFileError) in try replay(input, path: path, decodeAheadAbove: threshold) }
+        }
+        return try replayed.get()
+    }
+
+    private static func replay(_ input: UnsafeBufferPointer<UInt8>, path: String,
+                               decodeAheadAbove threshold: Int) throws(SessionFileError) -> SessionFile {
+        // The complete lines end here; what follows is a line cut off before
+        // its newline was written, if anything.
+        let completeEnd = (input.lastIndex(of: 0x0A) ?? -1) + 1
         let decoder = JSONDecoder()
+        var ahead: EventsDecodedAhead?
+        defer { ahead?.finish() }
         var lineStart = 0
         var lineNumber = 0
         var header: SessionHeader?
@@ -74,15 +107,15 @@ public struct SessionFile: Sendable {
         var eventCount = 0
         var tornTail: TornTail?
 
-        while lineStart < bytes.count {
+        while lineStart < input.count {
             lineNumber += 1
-            let newline = bytes[lineStart...].firstIndex(of: 0x0A)
-            let lineEnd = newline ?? bytes.count
+            let newline = nextNewline(in: input, from: lineStart, to: input.count)
+            let lineEnd = newline ?? input.count
             guard lineEnd - lineStart <= maximumLineLength else {
                 throw .lineTooLong(path: path, line: lineNumber, limit: maximumLineLength)
             }
-            let line = bytes[lineStart..<lineEnd]
-            let isLast = newline == nil || newline! + 1 == bytes.count
+            let line = UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd])
+            let isLast = newline == nil || newline! + 1 == input.count
 
             guard newline != nil else {
                 // Every event is written with its newline in one write: a line
@@ -96,10 +129,13 @@ public struct SessionFile: Sendable {
                 let parsed = try parseHeader(line, decoder: decoder, path: path)
                 header = parsed
                 state = MeetingState(header: parsed)
+                if completeEnd - (lineEnd + 1) > threshold {
+                    ahead = EventsDecodedAhead(input, from: lineEnd + 1, to: completeEnd)
+                }
             } else {
                 do {
-                    let record = try decoder.decode(SessionRecord.self, from: Data(line))
-                    try state!.apply(record)
+                    let decodedAhead = ahead?.record(startingAt: lineStart)
+                    try state!.apply(decodedAhead ?? decode(line, with: decoder))
                     eventCount += 1
                 } catch let error as MeetingStateError {
                     throw .badLine(path: path, line: lineNumber, reason: "event does not fit the meeting: \(error)")
@@ -115,8 +151,125 @@ public struct SessionFile: Sendable {
         }
 
         guard let header, let state else { throw .empty(path: path) }
-        let validLength = UInt64(tornTail == nil ? bytes.count : bytes.count - tornTail!.bytes.count)
+        let validLength = UInt64(tornTail == nil ? input.count : input.count - tornTail!.bytes.count)
         return SessionFile(path: path, header: header, state: state, eventCount: eventCount, validLength: validLength, tornTail: tornTail)
+    }
+
+    /// The index of the first newline in `input[start..<end]`.
+    private static func nextNewline(in input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let base = input.baseAddress, let found = memchr(base + start, 0x0A, end - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// One event line, decoded without copying it.
+    private static func decode(_ line: UnsafeBufferPointer<UInt8>, with decoder: JSONDecoder) throws -> SessionRecord {
+        guard let base = line.baseAddress, line.count > 0 else {
+            return try decoder.decode(SessionRecord.self, from: Data())
+        }
+        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: line.count, deallocator: .none)
+        return try decoder.decode(SessionRecord.self, from: data)
+    }
+
+    /// The event lines of a large file, decoded on every core in chunks of
+    /// whole lines while the replay applies the chunks already done, in order.
+    ///
+    /// A chunk stops at its first line that does not decode: the replay goes
+    /// no further than that line (it is a hard error, or the torn tail), and
+    /// decodes it itself to report it. So a damaged file costs no more to
+    /// refuse than before, and the decoded events are freed chunk by chunk
+    /// as the replay takes them.
+    private final class EventsDecodedAhead: @unchecked Sendable {
+        // Shared with the workers: each writes only its own chunk's slot, and
+        // `finish` waits for them before the buffers go.
+        private let input: UnsafeBufferPointer<UInt8>
+        private let chunkStarts: [Int]
+        private let chunkEnds: [Int]
+        private let decoded: UnsafeMutableBufferPointer<[SessionRecord]>
+        private let chunkDone: [DispatchSemaphore]
+        private let workersDone = DispatchGroup()
+        private let stop = Atomic<Bool>(false)
+        // The replay's own.
+        private var chunksReady = 0
+        private var chunk = 0
+        private var indexInChunk = 0
+        private var finished = false
+
+        /// Decodes the lines in `input[start..<end]`, which ends with a newline;
+        /// `input` must stay valid until `finish` returns.
+        init(_ input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+            self.input = input
+            // Several chunks per core, so a core slowed by a neighbour on a
+            // shared machine does not hold the others up at the end.
+            let count = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
+            var starts = [start]
+            for index in 1..<count {
+                let guess = Swift.max(start + (end - start) * index / count, starts.last!)
+                // A chunk starts right after a newline.
+                let boundary = guess == start || input[guess - 1] == 0x0A
+                    ? guess
+                    : (SessionFile.nextNewline(in: input, from: guess, to: end).map { $0 + 1 } ?? end)
+                starts.append(boundary)
+            }
+            chunkStarts = starts
+            chunkEnds = Array(starts.dropFirst()) + [end]
+            decoded = .allocate(capacity: count)
+            decoded.initialize(repeating: [])
+            chunkDone = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+            workersDone.enter()
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                DispatchQueue.concurrentPerform(iterations: count) { chunk in
+                    decode(chunk)
+                    chunkDone[chunk].signal()
+                }
+                workersDone.leave()
+            }
+        }
+
+        private func decode(_ chunk: Int) {
+            let decoder = JSONDecoder()
+            var records: [SessionRecord] = []
+            var lineStart = chunkStarts[chunk]
+            let end = chunkEnds[chunk]
+            while lineStart < end, !stop.load(ordering: .relaxed) {
+                guard let lineEnd = SessionFile.nextNewline(in: input, from: lineStart, to: end),
+                      lineEnd - lineStart <= SessionFile.maximumLineLength,
+                      let record = try? SessionFile.decode(UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]), with: decoder)
+                else { break }
+                records.append(record)
+                lineStart = lineEnd + 1
+            }
+            decoded[chunk] = records
+        }
+
+        /// The event on the line that starts at byte `offset`, decoded;
+        /// `nil` when it was not. Lines must be asked for in order.
+        func record(startingAt offset: Int) -> SessionRecord? {
+            while chunk + 1 < chunkStarts.count, offset >= chunkStarts[chunk + 1] {
+                decoded[chunk] = []  // taken: free it
+                chunk += 1
+                indexInChunk = 0
+            }
+            while chunksReady <= chunk {
+                chunkDone[chunksReady].wait()
+                chunksReady += 1
+            }
+            defer { indexInChunk += 1 }
+            return indexInChunk < decoded[chunk].count ? decoded[chunk][indexInChunk] : nil
+        }
+
+        /// Stops the workers (the replay is over, or failed) and waits for them.
+        func finish() {
+            guard !finished else { return }
+            finished = true
+            stop.store(true, ordering: .relaxed)
+            workersDone.wait()
+        }
+
+        deinit {
+            finish()
+            decoded.deinitialize()
+            decoded.deallocate()
+        }
     }
 
     private struct FormatProbe: Decodable {
@@ -124,7 +277,7 @@ public struct SessionFile: Sendable {
         var version: Int?
     }
 
-    private static func parseHeader(_ line: ArraySlice<UInt8>, decoder: JSONDecoder, path: String) throws(SessionFileError) -> SessionHeader {
+    private static func parseHeader(_ line: UnsafeBufferPointer<UInt8>, decoder: JSONDecoder, path: String) throws(SessionFileError) -> SessionHeader {
         let data = Data(line)
         let probe: FormatProbe
         do {
