@@ -9,7 +9,10 @@ public final class MeetingInterpreter {
     /// Where `report` writes by default, and how the report is made.
     public var reportWriter: ReportFileWriter
     let clock: () -> Date
-    let countries: CountryResolver
+    /// Built on first use: reading every country name in two languages is
+    /// most of what start-up would otherwise do.
+    private(set) lazy var countries = CountryResolver()
+    private var mentions: (participants: [Int], resolver: MentionResolver)?
 
     /// The meeting as recorded so far.
     public var state: MeetingState { journal.state }
@@ -17,11 +20,19 @@ public final class MeetingInterpreter {
     /// The longest captured text accepted; anything longer is surely a paste gone wrong.
     public static let maximumTextLength = 10_000
 
-    public init(journal: SessionJournal, clock: @escaping () -> Date = Date.init, countries: CountryResolver = CountryResolver()) {
+    public init(journal: SessionJournal, clock: @escaping () -> Date = Date.init) {
         self.journal = journal
         self.clock = clock
-        self.countries = countries
         self.reportWriter = ReportFileWriter()
+    }
+
+    /// The resolver for `@NAME`, kept while the participants stay the same.
+    private func mentionResolver() -> MentionResolver {
+        let ids = state.participants.map(\.id)
+        if let mentions, mentions.participants == ids { return mentions.resolver }
+        let resolver = MentionResolver(participants: state.participants)
+        mentions = (ids, resolver)
+        return resolver
     }
 
     /// Carries out one line and says what happened.
@@ -82,7 +93,7 @@ public final class MeetingInterpreter {
     // MARK: Capturing
 
     private func capture(_ kind: EntryKind, _ rawText: String, wasCommand: Bool) throws -> Reply {
-        let (participant, text) = try MentionResolver(participants: state.participants).resolve(rawText)
+        let (participant, text) = try mentionResolver().resolve(rawText)
         let cleaned = try cleanText(text, what: "the \(kind.rawValue)")
         if kind == .quote && participant == nil {
             throw InterpreterError.needsSpeaker

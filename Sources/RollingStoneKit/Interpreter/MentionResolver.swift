@@ -7,10 +7,17 @@ import Foundation
 /// the start of exactly one participant's first name (`@stef`), or failing
 /// that of one participant's other names (`@steyaert`).
 public struct MentionResolver: Sendable {
-    public var participants: [Participant]
+    public let participants: [Participant]
+    /// Each participant's name in words, folded once: a capture is typed
+    /// while people talk, and folding every name on every `@` was most of
+    /// its cost.
+    private let foldedNames: [[String]]
+    private let longestName: Int
 
     public init(participants: [Participant]) {
         self.participants = participants
+        foldedNames = participants.map { $0.name.split(whereSeparator: \.isWhitespace).map { String($0).folded } }
+        longestName = foldedNames.map(\.count).max() ?? 0
     }
 
     /// The participant named at the start of `text` and the text after the
@@ -18,38 +25,39 @@ public struct MentionResolver: Sendable {
     public func resolve(_ text: String) throws(MentionError) -> (participant: Participant?, text: String) {
         guard text.hasPrefix("@") else { return (nil, text) }
         let afterAt = text.dropFirst()
-        let words = afterAt.split(whereSeparator: \.isWhitespace)
+        // Only as many words as the longest name can be part of it.
+        let words = Array(afterAt.split(maxSplits: longestName, whereSeparator: \.isWhitespace).prefix(Swift.max(1, longestName)))
         guard let first = words.first else { throw .missingName }
+        let typed = words.map { (String($0).folded, Self.trimPunctuation($0).folded) }
 
         // Longest full name first, so "@Jan Jansen" is not read as "@Jan".
-        var best: (participant: Participant, wordCount: Int)?
-        for participant in participants {
-            let nameWords = participant.name.split(whereSeparator: \.isWhitespace).map { String($0).folded }
-            guard nameWords.count <= words.count, nameWords.count > (best?.wordCount ?? 0) else { continue }
-            let typed = words.prefix(nameWords.count).enumerated().map { index, word in
-                index == nameWords.count - 1 ? Self.trimPunctuation(word).folded : String(word).folded
+        var best: (index: Int, wordCount: Int)?
+        for (index, nameWords) in foldedNames.enumerated() {
+            guard nameWords.count <= typed.count, nameWords.count > (best?.wordCount ?? 0) else { continue }
+            let matches = nameWords.indices.allSatisfy { position in
+                nameWords[position] == (position == nameWords.count - 1 ? typed[position].1 : typed[position].0)
             }
-            if typed == nameWords { best = (participant, nameWords.count) }
+            if matches { best = (index, nameWords.count) }
         }
         if let best {
-            return (best.participant, remainder(afterAt, after: words[best.wordCount - 1]))
+            return (participants[best.index], remainder(afterAt, after: words[best.wordCount - 1]))
         }
 
-        let key = Self.trimPunctuation(first).folded
+        let key = typed[0].1
         guard !key.isEmpty else { throw .missingName }
-        let byFirstName = participants.filter { $0.firstName.folded.hasPrefix(key) }
-        let exactFirstName = byFirstName.filter { $0.firstName.folded == key }
+        let byFirstName = participants.indices.filter { foldedNames[$0].first?.hasPrefix(key) == true }
+        let exactFirstName = byFirstName.filter { foldedNames[$0].first == key }
         let candidates = exactFirstName.count == 1 ? exactFirstName : byFirstName.isEmpty
-            ? participants.filter { $0.otherNames.contains { $0.folded.hasPrefix(key) } }
+            ? participants.indices.filter { foldedNames[$0].dropFirst().contains { $0.hasPrefix(key) } }
             : byFirstName
         switch candidates.count {
         case 1:
-            return (candidates[0], remainder(afterAt, after: first))
+            return (participants[candidates[0]], remainder(afterAt, after: first))
         case 0:
             let hint = suggestions(for: String(first), among: participants.map(\.name))
             throw .unknown(String(first), suggestions: hint.isEmpty ? participants.map(\.name) : hint)
         default:
-            throw .ambiguous(String(first), candidates: candidates.map(\.name))
+            throw .ambiguous(String(first), candidates: candidates.map { participants[$0].name })
         }
     }
 
@@ -65,11 +73,6 @@ public struct MentionResolver: Sendable {
     private static func trimPunctuation(_ word: Substring) -> String {
         String(word).trimmingCharacters(in: CharacterSet(charactersIn: ":,;"))
     }
-}
-
-extension Participant {
-    var firstName: String { name.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? name }
-    var otherNames: [String] { name.split(whereSeparator: \.isWhitespace).dropFirst().map(String.init) }
 }
 
 /// An `@NAME` that does not name exactly one participant.

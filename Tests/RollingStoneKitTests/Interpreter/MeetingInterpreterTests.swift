@@ -32,6 +32,15 @@ import Testing
         #expect(try meeting.replayed().entries.isEmpty)
     }
 
+    @Test func mentionsFollowJoinsAndUndoneJoins() throws {
+        let meeting = try TestMeeting()
+        meeting.run("join Anna Peeters, BE", "tip @anna eerst")
+        meeting.run("undo", "undo", "join Bram Smit, NL")
+        let replies = meeting.run("tip @anna weg", "tip @bram nu")
+        #expect(replies[0].isError && replies[0].text.contains("No participant matches '@anna'"))
+        #expect(replies[1].text == "#2 tip by Bram Smit, under \"Welkom en kennismaking\"")
+    }
+
     @Test func editDeleteMoveAndUndoReplay() throws {
         let meeting = try TestMeeting()
         meeting.run("join Marije, NL, Stadslab Leiden", "next", "tip @marije Eerste", "tip Tweede", "tip Derde")
