@@ -54,7 +54,11 @@ enum MarkdownText {
 
     /// `text` as Markdown that shows exactly `text` (on one line, trimmed).
     static func escaped(_ text: String, at placement: Placement = .inline) -> String {
-        let characters = Array(oneLine(text))
+        let flat = oneLine(text)
+        // Most captured text is plain words and sentence punctuation: nothing
+        // to escape, and no need to look at it character by character.
+        if !mayNeedEscaping(flat, atBlockStart: placement == .blockStart) { return flat }
+        let characters = Array(flat)
         var output = ""
         output.reserveCapacity(characters.count + characters.count / 8)
         let atBlockStart = placement == .blockStart
@@ -86,6 +90,7 @@ enum MarkdownText {
 
     /// `text` with line breaks and tabs turned into spaces, and trimmed.
     static func oneLine(_ text: String) -> String {
+        if isOneTrimmedLine(text) { return text }
         let flattened = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         return flattened.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -99,6 +104,47 @@ enum MarkdownText {
     }
 
     // MARK: Rules
+
+    /// Bytes of characters that may need a backslash somewhere in a line.
+    private static let markupBytes: Set<UInt8> = Set("\\`*_[]<|~&!:#".utf8)
+    /// Bytes of characters that may need one at the start of a block.
+    private static let blockStartBytes: Set<UInt8> = Set("#-+=>0123456789".utf8)
+
+    /// False only when `escaped` would return `text` unchanged; true may be
+    /// a false alarm, which the character-by-character pass settles.
+    private static func mayNeedEscaping(_ text: String, atBlockStart: Bool) -> Bool {
+        let bytes = text.utf8
+        if atBlockStart, let first = bytes.first, blockStartBytes.contains(first) { return true }
+        // How many of the bytes just before were a "w" or "W".
+        var ws = 0
+        for byte in bytes {
+            if markupBytes.contains(byte) { return true }
+            // "www." is the autolinker's trigger, in any case.
+            if byte == UInt8(ascii: ".") && ws >= 3 { return true }
+            ws = byte | 0x20 == UInt8(ascii: "w") ? ws + 1 : 0
+        }
+        return false
+    }
+
+    /// No line breaks, tabs or other control characters, and no white space
+    /// at either end: the shape the REPL stores text in.
+    private static func isOneTrimmedLine(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last else { return true }
+        if first.isWhitespace || last.isWhitespace { return false }
+        let bytes = text.utf8
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            // Controls, U+0085 (C2 85) and U+2028/U+2029 (E2 80 A8/A9), which
+            // Swift also counts as line breaks: left to the slow way.
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte == 0x85)
+                || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9)) {
+                return false
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
+    }
 
     private static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", "|", "~"]
     private static let blockStartCharacters: Set<Character> = ["#", "-", "+", "=", ">"]

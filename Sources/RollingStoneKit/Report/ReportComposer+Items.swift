@@ -3,18 +3,18 @@
 /// section.
 extension ReportComposer {
     func itemSections() -> [String] {
-        let entries = state.entries.filter { $0.kind != .action }
+        let entriesByItem = Dictionary(grouping: state.entries.filter { $0.kind != .action }, by: \.item)
+        let lessonsByItem = Dictionary(grouping: state.lessons, by: \.item)
         return agenda.items.indices.flatMap { index in
-            itemSection(index, entries: entries.filter { $0.item == index })
+            itemSection(index, entries: entriesByItem[index] ?? [], lessons: lessonsByItem[index] ?? [])
         }
     }
 
     /// One item under its own title; left out when nothing was captured
     /// under it. A lesson counts even without entries: its title is a lesson
     /// learned in itself.
-    private func itemSection(_ index: Int, entries: [Entry]) -> [String] {
+    private func itemSection(_ index: Int, entries: [Entry], lessons: [Lesson]) -> [String] {
         let item = agenda.items[index]
-        let lessons = state.lessons.filter { $0.item == index }
         guard !entries.isEmpty || !lessons.isEmpty else { return [] }
 
         let lessonIDs = Set(lessons.map(\.id))
@@ -27,9 +27,11 @@ extension ReportComposer {
             blocks.append("*\(summary)*")
         }
         blocks += entryBlocks(outsideLessons)
+        // Grouped once: a long meeting has thousands of lessons.
+        let entriesByLesson = Dictionary(grouping: entries.filter { $0.lesson != nil }, by: \.lesson)
         for lesson in lessons {
             blocks.append(heading3(lesson.title))
-            blocks += entryBlocks(entries.filter { $0.lesson == lesson.id })
+            blocks += entryBlocks(entriesByLesson[lesson.id] ?? [])
         }
         return blocks
     }

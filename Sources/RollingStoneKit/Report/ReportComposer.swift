@@ -10,11 +10,19 @@ struct ReportComposer {
     let state: MeetingState
     let options: ReportOptions
     let labels: ReportLabels
+    /// Looked up once per country: a `Locale` per attributed entry was a
+    /// large part of a long report's time.
+    private let countryNames: [String: String]
 
     init(state: MeetingState, options: ReportOptions) {
         self.state = state
         self.options = options
         self.labels = ReportLabels(options.language)
+        var names: [String: String] = [:]
+        for code in Set(state.participants.map(\.country)) {
+            names[code] = CountryResolver.name(of: code, in: options.language)
+        }
+        self.countryNames = names
     }
 
     var agenda: Agenda { state.agenda }
@@ -22,7 +30,7 @@ struct ReportComposer {
 
     /// The country's name in the report's language.
     func countryName(_ code: String) -> String {
-        CountryResolver.name(of: code, in: language)
+        countryNames[code] ?? CountryResolver.name(of: code, in: language)
     }
 
     /// Typed text as a reader sees it: one line, trimmed. Applied before
