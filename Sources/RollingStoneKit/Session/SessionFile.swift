@@ -33,7 +33,9 @@ public struct SessionFile: Sendable {
     /// Reads and replays the session file at `url`.
     public static func read(at url: URL) throws(SessionFileError) -> SessionFile {
         let path = url.path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a named pipe to read would otherwise wait for
+        // a writer forever; a pipe is then refused as not a regular file.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             if errno == ENOENT { throw .notFound(path: path) }
             throw .io(path: path, JournalIOError(operation: "open", code: errno))
@@ -44,6 +46,9 @@ public struct SessionFile: Sendable {
     }
 
     static func readAll(_ descriptor: Int32, path: String) throws(SessionFileError) -> [UInt8] {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .io(path: path, JournalIOError(operation: "fstat", code: errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path) }
         let sink = FileJournalSink(descriptor: descriptor)
         let size: UInt64
         do { size = try sink.length() } catch { throw .io(path: path, error) }

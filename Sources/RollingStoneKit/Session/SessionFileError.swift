@@ -3,6 +3,7 @@ import Foundation
 /// A session file that cannot be opened, read or created, with what to do about it.
 public enum SessionFileError: Error, Equatable, CustomStringConvertible, Sendable {
     case notFound(path: String)
+    case notARegularFile(path: String)
     case alreadyExists(path: String)
     case empty(path: String)
     case notASessionFile(path: String, reason: String)
@@ -17,6 +18,8 @@ public enum SessionFileError: Error, Equatable, CustomStringConvertible, Sendabl
         switch self {
         case .notFound(let path):
             "\(path): error: no such session file"
+        case .notARegularFile(let path):
+            "\(path): error: not a regular file (a folder, a pipe or a device); give the session's .jsonl file"
         case .alreadyExists(let path):
             "\(path): error: a session file with this name already exists; it is never overwritten (resume it with --session, or choose another name)"
         case .empty(let path):

@@ -162,5 +162,14 @@ import Testing
         // Opening it to write fails earlier (EISDIR) than reading it does.
         let error = try refusal(at: folder.url, sameFromBoth: false)
         #expect(error != nil)
+        #expect(throws: SessionFileError.notARegularFile(path: folder.url.path)) { try SessionFile.read(at: folder.url) }
+    }
+
+    @Test func aNamedPipeIsRefusedWithoutWaitingForAWriter() throws {
+        let folder = try TemporaryFolder()
+        let pipe = folder.file("pipe.jsonl")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        // Before the fix this open never returned: nothing writes to the pipe.
+        #expect(throws: SessionFileError.notARegularFile(path: pipe.path)) { try SessionFile.read(at: pipe) }
     }
 }
