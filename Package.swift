@@ -45,7 +45,11 @@ let package = Package(
         // Measures capture, start-up and report against floors taken in the same run.
         .executableTarget(
             name: "rollingstone-bench",
-            dependencies: ["RollingStoneKit", "SessionGenerator"],
+            dependencies: [
+                "RollingStoneKit",
+                "SessionGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/RollingStoneBenchmarks"
         ),
         .testTarget(

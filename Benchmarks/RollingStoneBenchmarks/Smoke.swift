@@ -31,7 +31,7 @@ enum Smoke {
         // The capture measurement, tiny.
         let settings = CaptureBench.Settings(largeEntries: entries, blocks: 3, blockSize: 3)
         let result = try CaptureBench.run(settings, work: folder.appendingPathComponent("capture").path, largeSource: first.path)
-        print("rollingstone-bench --smoke (tiny sizes: the ratios mean nothing here)\n")
+        print("rollingstone-bench smoke (tiny sizes: the ratios mean nothing here)\n")
         print(result.table())
         try result.writeJSON(to: json)
         let seconds = Double(monotonicNanoseconds() - started) / 1e9

@@ -10,7 +10,7 @@ import Testing
         let folder = try TemporaryTestFolder()
         let process = Process()
         process.executableURL = BuiltProduct.url("rollingstone-bench")
-        process.arguments = ["--smoke", "--json", folder.path("smoke.json")]
+        process.arguments = ["smoke", "--json", folder.path("smoke.json")]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

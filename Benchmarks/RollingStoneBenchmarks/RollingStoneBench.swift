@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import RollingStoneKit
+import SessionGenerator
+
+/// rollingstone-bench: the in-process half of the benchmark; scripts/bench
+/// runs the processes (start-up, report, jrnl) and prints the whole table.
+@main
+struct RollingStoneBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollingstone-bench",
+        abstract: "Generate sessions and measure capture and replay against the fsync floor.",
+        subcommands: [Generate.self, Jrnl.self, Capture.self, Replay.self, SmokeRun.self]
+    )
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a seeded, realistic session of N entries.")
+        @Argument(help: "How many entries.") var entries: Int
+        @Argument(help: "The session file to write.") var file: String
+        @Option(help: "The generator's seed.") var seed: UInt64 = 2012
+
+        func run() throws {
+            try SessionGenerator(entries: entries, seed: seed).write(to: URL(fileURLWithPath: file))
+        }
+    }
+
+    struct Jrnl: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the same texts as a jrnl journal of N entries.")
+        @Argument(help: "How many entries.") var entries: Int
+        @Argument(help: "The journal file to write.") var file: String
+        @Option(help: "The generator's seed.") var seed: UInt64 = 2012
+
+        func run() throws {
+            try JrnlJournal.write(entries: entries, seed: seed, to: URL(fileURLWithPath: file))
+        }
+    }
+
+    struct Capture: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Measure capture against the fsync floor, interleaved in blocks.")
+        @Option(help: "Entries in the large session.") var entries = 100_000
+        @Option(help: "Use this generated session as the large one.") var large: String?
+        @Option(help: "Blocks of each kind.") var blocks = 40
+        @Option(name: .customLong("block-size"), help: "Measurements per block.") var blockSize = 10
+        @Option(help: "Where to put the sessions (a temporary folder when left out).") var work: String?
+        @Option(help: "Write the figures as JSON to this file.") var json: String?
+
+        func run() throws {
+            let settings = CaptureBench.Settings(largeEntries: entries, blocks: blocks, blockSize: blockSize)
+            let result = try CaptureBench.run(settings, work: work, largeSource: large) {
+                FileHandle.standardError.write(Data(($0 + "\n").utf8))
+            }
+            print(result.table())
+            try result.writeJSON(to: json)
+        }
+    }
+
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Read and replay a session, timed.")
+        @Argument(help: "The session file.") var file: String
+        @Argument(help: "How many times.") var times = 1
+
+        func run() throws {
+            for _ in 0..<times {
+                var events = 0
+                let spent = try microseconds { events = try SessionFile.read(at: URL(fileURLWithPath: file)).eventCount }
+                print(String(format: "replayed %d events in %.3f s", events, spent / 1_000_000))
+            }
+        }
+    }
+
+    struct SmokeRun: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "smoke",
+            abstract: "Every in-process part on tiny sizes: fails when something is broken, never on a missed ratio.")
+        @Option(help: "Write the figures as JSON to this file.") var json: String?
+
+        func run() throws {
+            let status = try Smoke.run(json: json)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
+
+/// A measurement that could not be taken, with what went wrong.
+struct BenchFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
