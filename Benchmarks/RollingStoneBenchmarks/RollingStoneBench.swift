@@ -13,25 +13,30 @@ struct RollingStoneBench: ParsableCommand {
         subcommands: [Generate.self, Jrnl.self, Capture.self, Replay.self, SmokeRun.self]
     )
 
-    struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a seeded, realistic session of N entries.")
+    /// What both generators take: how many entries, where, and the seed.
+    struct GeneratedFile: ParsableArguments {
         @Argument(help: "How many entries.") var entries: Int
-        @Argument(help: "The session file to write.") var file: String
+        @Argument(help: "The file to write.") var file: String
         @Option(help: "The generator's seed.") var seed: UInt64 = 2012
 
+        var url: URL { URL(fileURLWithPath: file) }
+    }
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a seeded, realistic session of N entries.")
+        @OptionGroup var output: GeneratedFile
+
         func run() throws {
-            try SessionGenerator(entries: entries, seed: seed).write(to: URL(fileURLWithPath: file))
+            try SessionGenerator(entries: output.entries, seed: output.seed).write(to: output.url)
         }
     }
 
     struct Jrnl: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write the same texts as a jrnl journal of N entries.")
-        @Argument(help: "How many entries.") var entries: Int
-        @Argument(help: "The journal file to write.") var file: String
-        @Option(help: "The generator's seed.") var seed: UInt64 = 2012
+        @OptionGroup var output: GeneratedFile
 
         func run() throws {
-            try JrnlJournal.write(entries: entries, seed: seed, to: URL(fileURLWithPath: file))
+            try JrnlJournal.write(entries: output.entries, seed: output.seed, to: output.url)
         }
     }
 

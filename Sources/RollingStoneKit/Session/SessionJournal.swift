@@ -62,13 +62,7 @@ public final class SessionJournal {
         try makeDirectory(directory)
         guard access(path, F_OK) != 0 else { throw .alreadyExists(path: path) }
         let header = SessionHeader(created: now, agenda: agenda)
-        var line: [UInt8]
-        do {
-            line = Array(try makeEncoder().encode(header))
-        } catch {
-            throw .io(path: path, JournalIOError(operation: "encode", code: EINVAL))
-        }
-        line.append(0x0A)
+        let line = try Self.line(header, encoder: makeEncoder(), path: path)
 
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).creating").path
         // A leftover of a crashed process that had the same id; it never was a session.
@@ -153,8 +147,7 @@ public final class SessionJournal {
     public static func inMemory(header: SessionHeader, sink: any JournalSink, url: URL) throws(SessionFileError) -> SessionJournal {
         let journal = SessionJournal(url: url, state: MeetingState(header: header), sink: sink, descriptor: nil,
                                      validLength: 0, recoveredTail: nil, tornTailFile: nil)
-        var line = try journal.encode(header)
-        line.append(0x0A)
+        let line = try Self.line(header, encoder: journal.encoder, path: url.path)
         do {
             try sink.append(line)
             try sink.sync()
@@ -172,13 +165,12 @@ public final class SessionJournal {
     @discardableResult
     public func append(_ event: SessionEvent, at time: Date) throws(JournalAppendError) -> SessionRecord {
         let record = SessionRecord(sequence: state.lastSequence + 1, time: time, event: event)
-        var line: [UInt8]
+        let line: [UInt8]
         do {
-            line = try encode(record)
+            line = try Self.line(record, encoder: encoder, path: url.path)
         } catch {
             throw .notSaved(JournalIOError(operation: "encode", code: EINVAL))
         }
-        line.append(0x0A)
         do {
             try state.check(record)
         } catch {
@@ -216,11 +208,14 @@ public final class SessionJournal {
         return record
     }
 
-    private func encode<T: Encodable>(_ value: T) throws(SessionFileError) -> [UInt8] {
+    /// `value` as one line of the file, its newline included.
+    private static func line(_ value: some Encodable, encoder: JSONEncoder, path: String) throws(SessionFileError) -> [UInt8] {
         do {
-            return Array(try encoder.encode(value))
+            var bytes = Array(try encoder.encode(value))
+            bytes.append(0x0A)
+            return bytes
         } catch {
-            throw .io(path: url.path, JournalIOError(operation: "encode", code: EINVAL))
+            throw .io(path: path, JournalIOError(operation: "encode", code: EINVAL))
         }
     }
 
