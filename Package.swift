@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Its generated JSON decoder reads session events; see Session/Wire/.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // GNU readline, linked from the system (Debian: libreadline-dev).
@@ -21,7 +23,11 @@ let package = Package(
         // All logic: model, agenda loading, session journal, interpreter, report.
         .target(
             name: "RollingStoneKit",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Session/Wire/SessionEventLine.proto"],
             resources: [.embedInCode("Agenda/Resources/rollingstone.yaml")]
         ),
         // The one place that talks to readline.

@@ -166,8 +166,16 @@ public struct SessionFile: Sendable {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// One event line, decoded without copying it.
+    /// One event line, decoded without copying it: by the fast reader when
+    /// it can vouch for the line, else by `JSONDecoder`, which also words
+    /// every error.
     private static func decode(_ line: UnsafeBufferPointer<UInt8>, with decoder: JSONDecoder) throws -> SessionRecord {
+        if let record = SessionRecord(jsonLine: UnsafeRawBufferPointer(line)) { return record }
+        return try decodeWithCodable(line, with: decoder)
+    }
+
+    /// One event line, decoded by `SessionRecord`'s `Decodable` conformance.
+    static func decodeWithCodable(_ line: UnsafeBufferPointer<UInt8>, with decoder: JSONDecoder) throws -> SessionRecord {
         guard let base = line.baseAddress, line.count > 0 else {
             return try decoder.decode(SessionRecord.self, from: Data())
         }

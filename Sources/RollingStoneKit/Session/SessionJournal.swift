@@ -37,7 +37,8 @@ public final class SessionJournal {
         self.encoder = Self.makeEncoder()
     }
 
-    private static func makeEncoder() -> JSONEncoder {
+    /// The encoder every line is written with.
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
