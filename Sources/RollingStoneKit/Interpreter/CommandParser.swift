@@ -8,7 +8,7 @@ import Foundation
 /// would hide the typo.
 public enum CommandParser {
     public static func parse(_ line: String) throws(CommandError) -> Command? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingWhitespace
         guard !trimmed.isEmpty else { return nil }
         let (word, rest) = splitFirstWord(trimmed)
         let key = word.lowercased()
@@ -80,7 +80,7 @@ public enum CommandParser {
 
     static func splitFirstWord(_ text: String) -> (String, String) {
         guard let space = text.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return (text, "") }
-        return (String(text[..<space]), text[space...].trimmingCharacters(in: .whitespaces))
+        return (String(text[..<space]), text[space...].trimmingWhitespace)
     }
 
     private static func likelyTypo(of word: String) -> CommandName? {

@@ -200,7 +200,9 @@ public final class MeetingInterpreter {
     func cleanText(_ text: String, what: String) throws(InterpreterError) -> String {
         let cleaned = TextSanitizer.clean(text)
         guard !cleaned.isEmpty else { throw .emptyText(what) }
-        guard cleaned.count <= Self.maximumTextLength else { throw .textTooLong(what, cleaned.count, Self.maximumTextLength) }
+        // A string has no more characters than UTF-8 bytes: most texts are
+        // short enough that counting their characters can be skipped.
+        guard cleaned.utf8.count <= Self.maximumTextLength || cleaned.count <= Self.maximumTextLength else { throw .textTooLong(what, cleaned.count, Self.maximumTextLength) }
         return cleaned
     }
 

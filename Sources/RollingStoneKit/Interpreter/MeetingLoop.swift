@@ -17,7 +17,7 @@ public enum MeetingLoop {
                 }
                 return
             }
-            if editor.isInteractive && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if editor.isInteractive && !line.trimmingWhitespace.isEmpty {
                 editor.addToHistory(line)
             }
             let reply = interpreter.handle(line)

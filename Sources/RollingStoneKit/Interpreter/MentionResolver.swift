@@ -70,8 +70,12 @@ public struct MentionResolver: Sendable {
         return String(rest)
     }
 
+    /// The word without the ":", "," or ";" typed before or after a name.
     private static func trimPunctuation(_ word: Substring) -> String {
-        String(word).trimmingCharacters(in: CharacterSet(charactersIn: ":,;"))
+        var word = word
+        while let first = word.first, ":,;".contains(first) { word = word.dropFirst() }
+        while let last = word.last, ":,;".contains(last) { word = word.dropLast() }
+        return String(word)
     }
 }
 

@@ -33,7 +33,7 @@ public struct CountryResolver: Sendable {
 
     /// The ISO code for `input`, or an error with suggestions.
     public func resolve(_ input: String) throws(CountryError) -> String {
-        let key = input.trimmingCharacters(in: .whitespaces).folded
+        let key = input.trimmingWhitespace.folded
         if let code = codesByName[key] { return code }
         throw CountryError.unknown(input, suggestions: suggestions(for: input, among: displayNames))
     }

@@ -4,7 +4,11 @@ extension String {
     /// The string lowercased and without accents, for matching what people
     /// type fast ("schroder") against what was stored ("Schröder").
     public var folded: String {
-        folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // ASCII has no accents and no wide forms, so folding it is
+        // lowercasing it; Foundation's folding costs a few microseconds a
+        // word, and a capture folds the words after its `@`.
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        return folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }
 

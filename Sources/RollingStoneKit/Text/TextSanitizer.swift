@@ -7,6 +7,11 @@ public enum TextSanitizer {
     /// The text with terminal escape sequences and control characters
     /// removed, runs of white space folded into one space, and trimmed.
     public static func clean(_ text: String) -> String {
+        isClean(text) ? text : cleanedScalarByScalar(text)
+    }
+
+    /// What `clean` does to text that holds something to remove.
+    static func cleanedScalarByScalar(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pendingSpace = false
@@ -31,6 +36,25 @@ public enum TextSanitizer {
             }
         }
         return String(output)
+    }
+
+    /// Whether `clean` would return `text` as it is: most typed text holds
+    /// nothing to remove, and rebuilding it scalar by scalar was a tenth of
+    /// the work of a capture.
+    private static func isClean(_ text: String) -> Bool {
+        var previousWasSpace = true  // so a leading space counts as a run
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20:
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            case 0x00...0x1F, 0x7F...0xA0, 0x200B, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+                return false
+            default:
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
