@@ -27,7 +27,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
-            exclude: ["Session/Wire/SessionEventLine.proto"],
+            exclude: ["Session/Wire/SessionEventLine.proto", "Session/Wire/SessionSnapshot.proto"],
             resources: [.embedInCode("Agenda/Resources/rollingstone.yaml")]
         ),
         // The one place that talks to readline.

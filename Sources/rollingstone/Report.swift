@@ -24,7 +24,7 @@ extension RollingStoneCommand {
         func run() throws {
             let file: SessionFile
             do {
-                file = try SessionFile.read(at: URL(fileURLWithPath: session))
+                file = try SessionFile.read(at: URL(fileURLWithPath: session), usingSnapshot: true)
             } catch {
                 throw UserFacingFailure(error)
             }

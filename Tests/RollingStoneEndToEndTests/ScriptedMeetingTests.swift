@@ -78,4 +78,23 @@ import Testing
         #expect(state.nextEntryNumber == 11)
         #expect(state.currentItem == 3)
     }
+
+    /// The REPL leaves a snapshot of the meeting when it closes; the report
+    /// made from it is the report made by replaying the session.
+    @Test func theReportFromTheSnapshotIsTheReportFromTheSession() async throws {
+        let folder = try TemporaryTestFolder()
+        let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
+        let meeting = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "gent.jsonl"], input: Self.script, in: folder.url)
+        #expect(meeting.status == 0, "\(meeting.errors)")
+        let snapshot = folder.url.appendingPathComponent(".gent.jsonl.snapshot")
+        #expect(FileManager.default.fileExists(atPath: snapshot.path))
+
+        let fromSnapshot = try await ScriptedRun.run(["report", "gent.jsonl", "--lang", "en"], in: folder.url)
+        try FileManager.default.removeItem(at: snapshot)
+        let fromSession = try await ScriptedRun.run(["report", "gent.jsonl", "--lang", "en"], in: folder.url)
+        #expect(fromSnapshot.status == 0 && fromSession.status == 0)
+        #expect(fromSnapshot.output.contains("Vier kleine successen"))
+        #expect(fromSnapshot.output == fromSession.output)
+        #expect(fromSnapshot.errors == fromSession.errors)
+    }
 }

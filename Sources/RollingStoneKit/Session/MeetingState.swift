@@ -48,7 +48,7 @@ public struct MeetingState: Sendable {
     private var currentItemSince: Date
     private var undoStack: [UndoStep] = []
 
-    private struct EntrySlot: Sendable {
+    struct EntrySlot: Sendable {
         var entry: Entry?
         var isDeleted = false
     }
@@ -96,6 +96,57 @@ public struct MeetingState: Sendable {
         self.header = header
         self.lastEventTime = header.created
         self.currentItemSince = header.created
+    }
+
+    // MARK: Snapshots
+
+    /// Everything a replay builds but the undo history: what a snapshot
+    /// (`SessionSnapshot`) keeps.
+    struct Contents {
+        var participants: [Participant]
+        var lessons: [Lesson]
+        var entrySlots: [EntrySlot]
+        var currentItem: Int
+        var currentLesson: Int?
+        var hasEnded: Bool
+        var isReopened: Bool
+        var visitedItems: Set<Int>
+        var lastSequence: Int
+        var lastEventTime: Date
+        var nextEntryNumber: Int
+        var nextParticipantID: Int
+        var nextLessonID: Int
+        var secondsPerItem: [Int: TimeInterval]
+        var currentItemSince: Date
+    }
+
+    var contents: Contents {
+        Contents(participants: participants, lessons: lessons, entrySlots: entrySlots, currentItem: currentItem,
+                 currentLesson: currentLesson, hasEnded: hasEnded, isReopened: isReopened, visitedItems: visitedItems,
+                 lastSequence: lastSequence, lastEventTime: lastEventTime, nextEntryNumber: nextEntryNumber,
+                 nextParticipantID: nextParticipantID, nextLessonID: nextLessonID, secondsPerItem: secondsPerItem,
+                 currentItemSince: currentItemSince)
+    }
+
+    /// The state `contents` describe, with no undo history: for reports,
+    /// never for a journal to append to.
+    init(header: SessionHeader, contents: Contents) {
+        self.header = header
+        participants = contents.participants
+        lessons = contents.lessons
+        entrySlots = contents.entrySlots
+        currentItem = contents.currentItem
+        currentLesson = contents.currentLesson
+        hasEnded = contents.hasEnded
+        isReopened = contents.isReopened
+        visitedItems = contents.visitedItems
+        lastSequence = contents.lastSequence
+        lastEventTime = contents.lastEventTime
+        nextEntryNumber = contents.nextEntryNumber
+        nextParticipantID = contents.nextParticipantID
+        nextLessonID = contents.nextLessonID
+        secondsPerItem = contents.secondsPerItem
+        currentItemSince = contents.currentItemSince
     }
 
     // MARK: Looking things up

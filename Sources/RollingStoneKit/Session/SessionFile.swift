@@ -30,8 +30,20 @@ public struct SessionFile: Sendable {
     /// Longer lines are refused: captured text is capped well below this.
     public static let maximumLineLength = 1 << 20
 
+    /// Whether the state came from the snapshot beside the file rather than
+    /// from replaying it.
+    public var isFromSnapshot = false
+
     /// Reads and replays the session file at `url`.
-    public static func read(at url: URL) throws(SessionFileError) -> SessionFile {
+    ///
+    /// With `usingSnapshot`, the snapshot beside the file is taken instead
+    /// when it is still true to the file (see `SessionSnapshot`): the same
+    /// meeting, without its undo history, so for reports only.
+    public static func read(at url: URL, usingSnapshot: Bool = false) throws(SessionFileError) -> SessionFile {
+        if usingSnapshot, let (state, length) = SessionSnapshot.load(for: url) {
+            return SessionFile(path: url.path, header: state.header, state: state, eventCount: state.lastSequence,
+                               validLength: length, tornTail: nil, isFromSnapshot: true)
+        }
         let path = url.path
         // O_NONBLOCK: opening a named pipe to read would otherwise wait for
         // a writer forever; a pipe is then refused as not a regular file.

@@ -209,6 +209,14 @@ public final class SessionJournal {
         return record
     }
 
+    /// Writes the snapshot of the meeting as recorded so far beside the
+    /// session file (`SessionSnapshot`), for reports to start from. Meant for
+    /// when the REPL closes; a failure loses nothing but time.
+    public func writeSnapshot() throws {
+        guard let descriptor, !hasStrayBytes else { return }
+        try SessionSnapshot.write(state, sessionDescriptor: descriptor, session: url)
+    }
+
     /// `value` as one line of the file, its newline included.
     private static func line(_ value: some Encodable, encoder: JSONEncoder, path: String) throws(SessionFileError) -> [UInt8] {
         do {
