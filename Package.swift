@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RollingStoneEndToEndTests",
-            dependencies: ["RollingStoneKit"],
+            dependencies: ["RollingStoneKit", "SessionGenerator"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -49,8 +49,9 @@ extension RollingStoneCommand {
                                      historyFile: ReadlineLineEditor.defaultHistoryFile())
                 : PlainLineEditor()
             MeetingLoop.run(interpreter, editor: editor, output: console.write)
-            // For reports to start from; without it they replay the session.
-            try? opened.journal.writeSnapshot()
+            // For reports on long sessions to start from; without it they
+            // replay the session.
+            try? opened.journal.writeSnapshotIfWorthwhile()
         }
     }
 }

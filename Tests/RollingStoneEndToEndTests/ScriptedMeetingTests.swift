@@ -1,5 +1,6 @@
 import Foundation
 import RollingStoneKit
+import SessionGenerator
 import Testing
 
 /// The built binary with a meeting piped in: what a script gets, and what
@@ -79,12 +80,18 @@ import Testing
         #expect(state.currentItem == 3)
     }
 
-    /// The REPL leaves a snapshot of the meeting when it closes; the report
-    /// made from it is the report made by replaying the session.
+    /// The REPL leaves a snapshot of a long meeting when it closes, and none
+    /// of a short one; the report made from it is the report made by
+    /// replaying the session.
     @Test func theReportFromTheSnapshotIsTheReportFromTheSession() async throws {
         let folder = try TemporaryTestFolder()
         let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
-        let meeting = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "gent.jsonl"], input: Self.script, in: folder.url)
+        let short = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "gent.jsonl"], input: Self.script, in: folder.url)
+        #expect(short.status == 0, "\(short.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path(".gent.jsonl.snapshot")))
+
+        try SessionGenerator(entries: SessionSnapshot.worthwhileEvents, seed: 3).write(to: folder.url.appendingPathComponent("gent.jsonl"))
+        let meeting = try await ScriptedRun.run(["run", "--session", "gent.jsonl"], input: "tip @Stef Vier kleine successen\nend\n", in: folder.url)
         #expect(meeting.status == 0, "\(meeting.errors)")
         let snapshot = folder.url.appendingPathComponent(".gent.jsonl.snapshot")
         #expect(FileManager.default.fileExists(atPath: snapshot.path))

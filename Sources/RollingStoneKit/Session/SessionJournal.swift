@@ -209,9 +209,15 @@ public final class SessionJournal {
         return record
     }
 
+    /// Writes the snapshot when the session is long enough for one to pay:
+    /// what the REPL does when it closes. A failure loses nothing but time.
+    public func writeSnapshotIfWorthwhile() throws {
+        guard state.lastSequence >= SessionSnapshot.worthwhileEvents else { return }
+        try writeSnapshot()
+    }
+
     /// Writes the snapshot of the meeting as recorded so far beside the
-    /// session file (`SessionSnapshot`), for reports to start from. Meant for
-    /// when the REPL closes; a failure loses nothing but time.
+    /// session file (`SessionSnapshot`), for reports to start from.
     public func writeSnapshot() throws {
         guard let descriptor, !hasStrayBytes else { return }
         try SessionSnapshot.write(state, sessionDescriptor: descriptor, session: url)
