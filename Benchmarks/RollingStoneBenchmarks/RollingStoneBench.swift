@@ -10,7 +10,7 @@ struct RollingStoneBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollingstone-bench",
         abstract: "Generate sessions and measure capture and replay against the fsync floor.",
-        subcommands: [Generate.self, Jrnl.self, Capture.self, Replay.self, SmokeRun.self]
+        subcommands: [Generate.self, Jrnl.self, Capture.self, Replay.self, Render.self, SmokeRun.self]
     )
 
     /// What both generators take: how many entries, where, and the seed.
@@ -70,6 +70,30 @@ struct RollingStoneBench: ParsableCommand {
                 let spent = try microseconds { events = try SessionFile.read(at: URL(fileURLWithPath: file)).eventCount }
                 print(String(format: "replayed %d events in %.3f s", events, spent / 1_000_000))
             }
+        }
+    }
+
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Read a session once, then time rendering its report.")
+        @Argument(help: "The session file.") var file: String
+        @Argument(help: "How many times.") var times = 10
+        @Option(help: "The report's language (nl or en).") var language = "nl"
+        @Option(help: "Also write the report to this file.") var output: String?
+
+        func run() throws {
+            // Read once and apart from the timing: decoding is measured by `replay`.
+            guard let language = MeetingLanguage(rawValue: language) else { throw ValidationError("no language \(language)") }
+            let session = try SessionFile.read(at: URL(fileURLWithPath: file))
+            let options = ReportOptions(language: language)
+            var report = ""
+            var samples: [Double] = []
+            for _ in 0..<max(1, times) {
+                samples.append(microseconds { report = ReportRenderer.render(session.state, options: options, unreadableTail: session.tornTail) })
+            }
+            let summary = Summary(samples)
+            print(String(format: "rendered %d bytes %d times: median %.2f ms, min %.2f ms, max %.2f ms",
+                         report.utf8.count, summary.count, summary.median / 1_000, summary.min / 1_000, summary.max / 1_000))
+            if let output { try Data(report.utf8).write(to: URL(fileURLWithPath: output)) }
         }
     }
 

@@ -1,13 +1,14 @@
 /// The follow-up actions, as a task list to tick off after the meeting.
 extension ReportComposer {
-    func actionSection() -> [String] {
-        let actions = state.entries.filter { $0.kind == .action }
-        guard !actions.isEmpty else { return [] }
-        let tasks = actions.map { action in
+    func writeActionSection(to report: inout MarkdownWriter) {
+        guard entries.contains(where: { $0.kind == .action }) else { return }
+        report.block(heading2(labels.followUpActions))
+        report.startBlock()
+        for action in entries where action.kind == .action {
+            report.startLine()
+            report.append("- [ ] ")
             // The owner's name only: an action is about who does it, not where they are from.
-            let owner = action.participant.flatMap(state.participant).map { " — \(typed($0.name))" } ?? ""
-            return "- [ ] " + MarkdownText.escaped(typed(action.text) + owner, at: .blockStart)
+            report.appendEscaped(typed: action.text, then: owner(action.participant), at: .blockStart)
         }
-        return [heading2(labels.followUpActions), tasks.joined(separator: "\n")]
     }
 }

@@ -1,7 +1,7 @@
 /// The meeting announced for next time, and whom to contact about it.
 extension ReportComposer {
-    func nextMeetingSection() -> [String] {
-        guard let next = agenda.next else { return [] }
+    func writeNextMeetingSection(to report: inout MarkdownWriter) {
+        guard let next = agenda.next else { return }
         var lines: [String] = []
         if let date = present(next.date) {
             // Written out when it is a real YYYY-MM-DD day, else as the agenda has it.
@@ -20,7 +20,8 @@ extension ReportComposer {
         if let contact = present(next.contact) {
             lines.append("\(labels.contact): " + MarkdownText.linkableAddress(contact))
         }
-        guard !lines.isEmpty else { return [] }
-        return [heading2(labels.nextMeeting), lines.map { "- " + $0 }.joined(separator: "\n")]
+        guard !lines.isEmpty else { return }
+        report.block(heading2(labels.nextMeeting))
+        report.block(lines.map { "- " + $0 }.joined(separator: "\n"))
     }
 }

@@ -33,8 +33,8 @@ extension ReportComposer {
     }
 
     /// "15 deelnemers uit 4 landen: Nederland (10), …" and the table.
-    func participantSection() -> [String] {
-        guard !state.participants.isEmpty else { return [] }
+    func writeParticipantSection(to report: inout MarkdownWriter) {
+        guard !state.participants.isEmpty else { return }
         let groups = countryGroups
         let countries = groups.map { "\($0.name) (\($0.participants.count))" }.joined(separator: ", ")
         let summary = labels.participantSummary(people: state.participants.count, countries: groups.count) + ": " + countries + "."
@@ -55,6 +55,8 @@ extension ReportComposer {
                 table.rows.append(row)
             }
         }
-        return [heading2(labels.participants), MarkdownText.escaped(summary, at: .blockStart), table.markdown]
+        report.block(heading2(labels.participants))
+        report.block(MarkdownText.escaped(summary, at: .blockStart))
+        report.block(table.markdown)
     }
 }

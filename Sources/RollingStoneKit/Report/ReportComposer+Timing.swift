@@ -1,6 +1,6 @@
 /// The agenda as it was held: planned against actual minutes.
 extension ReportComposer {
-    func timingSection() -> [String] {
+    func writeTimingSection(to report: inout MarkdownWriter) {
         var table = MarkdownTable(columns: [
             .init(title: labels.itemNumber, alignment: .right),
             .init(title: labels.item),
@@ -24,6 +24,7 @@ extension ReportComposer {
             ])
         }
         table.rows.append(["", "**\(labels.total)**", "\(plannedTotal)", "\(actualTotal)"])
-        return [heading2(labels.agendaAsHeld), table.markdown]
+        report.block(heading2(labels.agendaAsHeld))
+        report.block(table.markdown)
     }
 }

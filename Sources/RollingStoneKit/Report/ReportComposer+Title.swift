@@ -2,13 +2,13 @@
 extension ReportComposer {
     /// `# RollingStone 2: Title`, the notices a reader must see first, and the
     /// line with date, host and venue.
-    func titleBlock(unreadableTail: SessionFile.TornTail?) -> [String] {
-        var blocks = ["# " + MarkdownText.escaped(fullTitle, at: .heading)]
+    func writeTitleBlock(unreadableTail: SessionFile.TornTail?, to report: inout MarkdownWriter) {
+        report.block("# " + MarkdownText.escaped(fullTitle, at: .heading))
         if !state.hasEnded {
-            blocks.append("**\(labels.draftNotice)**")
+            report.block("**\(labels.draftNotice)**")
         }
         if let unreadableTail {
-            blocks.append("**\(labels.unreadableTailNotice(line: unreadableTail.line))**")
+            report.block("**\(labels.unreadableTailNotice(line: unreadableTail.line))**")
         }
         var details: [String] = []
         if let date = present(agenda.date) {
@@ -21,9 +21,8 @@ extension ReportComposer {
             details.append("\(labels.venue): \(venue)")
         }
         if !details.isEmpty {
-            blocks.append(MarkdownText.escaped(details.joined(separator: " · "), at: .blockStart))
+            report.block(MarkdownText.escaped(details.joined(separator: " · "), at: .blockStart))
         }
-        return blocks
     }
 
     /// "RollingStone 2: Over trekkracht …", "RollingStone: …" without a
@@ -37,17 +36,18 @@ extension ReportComposer {
 
     /// The host network with its website and profile; left out when the
     /// agenda says no more than the name, which the title block already shows.
-    func hostSection() -> [String] {
-        guard let host = agenda.host, let name = present(host.name) else { return [] }
+    func writeHostSection(to report: inout MarkdownWriter) {
+        guard let host = agenda.host, let name = present(host.name) else { return }
         let website = present(host.website)
         let profile = host.profile.map(MarkdownText.paragraphs) ?? []
-        guard website != nil || !profile.isEmpty else { return [] }
+        guard website != nil || !profile.isEmpty else { return }
 
-        var blocks = [heading2("\(labels.host): \(name)")]
+        report.block(heading2("\(labels.host): \(name)"))
         if let website {
-            blocks.append("\(labels.website): " + MarkdownText.linkableAddress(website))
+            report.block("\(labels.website): " + MarkdownText.linkableAddress(website))
         }
-        blocks += profile.map { MarkdownText.escaped($0, at: .blockStart) }
-        return blocks
+        for paragraph in profile {
+            report.block(MarkdownText.escaped(paragraph, at: .blockStart))
+        }
     }
 }

@@ -17,17 +17,16 @@ public enum ReportRenderer {
     ///     report then says that the end of the file was left out.
     public static func render(_ state: MeetingState, options: ReportOptions, unreadableTail: SessionFile.TornTail? = nil) -> String {
         let composer = ReportComposer(state: state, options: options)
-        let sections: [[String]] = [
-            composer.titleBlock(unreadableTail: unreadableTail),
-            composer.hostSection(),
-            composer.participantSection(),
-            composer.itemSections(),
-            composer.actionSection(),
-            composer.timingSection(),
-            composer.nextMeetingSection(),
-        ]
-        // Blocks are separated by a blank line, so no block can run into the
-        // next (a lazy continuation line, a list swallowing a paragraph).
-        return sections.joined().joined(separator: "\n\n") + "\n"
+        // An entry's line is about a sentence and a name: room for them all
+        // up front spares copying the report as it grows.
+        var report = MarkdownWriter(capacity: 16_384 + composer.entries.count * 128)
+        composer.writeTitleBlock(unreadableTail: unreadableTail, to: &report)
+        composer.writeHostSection(to: &report)
+        composer.writeParticipantSection(to: &report)
+        composer.writeItemSections(to: &report)
+        composer.writeActionSection(to: &report)
+        composer.writeTimingSection(to: &report)
+        composer.writeNextMeetingSection(to: &report)
+        return report.finish()
     }
 }
