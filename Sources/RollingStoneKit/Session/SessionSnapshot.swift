@@ -121,14 +121,15 @@ public enum SessionSnapshot {
     private static let timeLimit: Double = 1e10
 
     /// `nil` when the snapshot does not hold together: columns of different
-    /// lengths, an unknown kind, an item outside the agenda, a time no
-    /// replay could give.
+    /// lengths, an unknown kind, an item outside the agenda, ids out of
+    /// order, a time no replay could give.
     private static func contents(of snapshot: WireSnapshot, agenda: Agenda) -> MeetingState.Contents? {
         let items = agenda.items.indices
         let isTime = { (time: Double) in time.isFinite && abs(time) < timeLimit }
         guard let participants = allOrNone(snapshot.participants.map(Participant.init(wire:))),
               let lessons = allOrNone(snapshot.lessons.map(Lesson.init(wire:))),
               let slots = snapshot.entries.slots(itemCount: agenda.items.count),
+              isAscending(participants.map(\.id)), isAscending(lessons.map(\.id)),
               items.contains(Int(snapshot.currentItem)),
               snapshot.visitedItems.allSatisfy({ items.contains(Int($0)) }),
               isTime(snapshot.lastEventTime), isTime(snapshot.currentItemSince),
@@ -148,6 +149,12 @@ public enum SessionSnapshot {
             secondsPerItem: Dictionary(uniqueKeysWithValues: snapshot.secondsPerItem.map { (Int($0.key), $0.value) }),
             currentItemSince: Date(timeIntervalSinceReferenceDate: snapshot.currentItemSince))
     }
+}
+
+/// Whether `ids` ascend strictly from 1 on, as a replay gives them out
+/// (lookups rely on it).
+private func isAscending(_ ids: [Int]) -> Bool {
+    zip([0] + ids, ids).allSatisfy { $0 < $1 }
 }
 
 /// The values, when none is `nil`.

@@ -130,7 +130,8 @@ import Testing
                        { $0.entries.kindNames[0] = "rumour" }, { $0.currentItem = 99 }, { $0.entries.items[3] = 99 },
                        { $0.entries.slots[2] = 7 }, { $0.clearStamp() }, { $0.stamp.size += 1 },
                        { $0.lastEventTime = .infinity }, { $0.currentItemSince = .nan }, { $0.secondsPerItem[0] = 1e300 },
-                       { $0.secondsPerItem[0] = -1 }, { $0.secondsPerItem[42] = 1 }, { $0.visitedItems.append(42) }] {
+                       { $0.secondsPerItem[0] = -1 }, { $0.secondsPerItem[42] = 1 }, { $0.visitedItems.append(42) },
+                       { $0.participants.swapAt(0, 1) }, { $0.participants[1].id = 1 }, { $0.participants[0].id = 0 }] {
             var snapshot = try WireSnapshot(serializedBytes: good)
             change(&snapshot)
             refused.append(try snapshot.serializedData())
