@@ -52,6 +52,7 @@ extension RollingStoneCommand {
             // For reports on long sessions to start from; without it they
             // replay the session.
             try? opened.journal.writeSnapshotIfWorthwhile()
+            opened.journal.close()
         }
     }
 }

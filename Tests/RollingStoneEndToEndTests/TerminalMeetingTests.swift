@@ -69,6 +69,10 @@ import Testing
         let state = try SessionFile.read(at: folder.url.appendingPathComponent("s.jsonl")).state
         #expect(state.entries.map(\.text) == ["dit wel"])
         #expect(state.hasEnded)
+        // A REPL that closed leaves nothing beside the session: the note
+        // naming the lock's holder goes with the lock.
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("s.jsonl") }
+        #expect(left == ["s.jsonl"], "\(left)")
     }
 
     @Test func historyIsKeptAcrossRunsAndAccentsEditCleanly() throws {

@@ -19,10 +19,12 @@ public final class SessionJournal {
     public let tornTailFile: URL?
 
     private let sink: any JournalSink
-    private let descriptor: Int32?
+    /// `nil` for a journal on another sink, and once closed.
+    private var descriptor: Int32?
     private var validLength: UInt64
     /// A failed append left bytes after `validLength` that could not be cut off yet.
     private var hasStrayBytes = false
+    private var isClosed = false
     private let encoder: JSONEncoder
 
     private init(url: URL, state: MeetingState, sink: any JournalSink, descriptor: Int32?, validLength: UInt64,
@@ -45,10 +47,21 @@ public final class SessionJournal {
     }
 
     deinit {
-        if let descriptor {
-            try? FileManager.default.removeItem(at: Self.lockInfoURL(for: url))
-            close(descriptor)
-        }
+        close()
+    }
+
+    /// Lets go of the session file: the lock, the note naming its holder,
+    /// and the descriptor. What comes after is refused as not saved.
+    ///
+    /// Called when the REPL is done rather than left to `deinit`: readline's
+    /// completion keeps the interpreter, and with it the journal, alive to
+    /// the end of the process, which would leave the note behind.
+    public func close() {
+        guard let descriptor else { return }
+        self.descriptor = nil
+        isClosed = true
+        try? FileManager.default.removeItem(at: Self.lockInfoURL(for: url))
+        Glibc.close(descriptor)
     }
 
     /// Creates a new session file; an existing file is never overwritten.
@@ -80,7 +93,7 @@ public final class SessionJournal {
             guard link(temporary, path) == 0 else { throw JournalIOError(operation: "link", code: errno) }
         } catch {
             unlink(temporary)
-            close(descriptor)
+            Glibc.close(descriptor)
             if error.code == EEXIST { throw .alreadyExists(path: path) }
             throw .io(path: path, error)
         }
@@ -128,7 +141,7 @@ public final class SessionJournal {
             return SessionJournal(url: url, state: file.state, sink: sink, descriptor: descriptor,
                                   validLength: file.validLength, recoveredTail: file.tornTail, tornTailFile: tornTailFile)
         } catch {
-            close(descriptor)
+            Glibc.close(descriptor)
             throw error
         }
     }
@@ -165,6 +178,7 @@ public final class SessionJournal {
     /// state is unchanged: the event was not saved and may be tried again.
     @discardableResult
     public func append(_ event: SessionEvent, at time: Date) throws(JournalAppendError) -> SessionRecord {
+        guard !isClosed else { throw .notSaved(JournalIOError(operation: "write", code: EBADF)) }
         let record = SessionRecord(sequence: state.lastSequence + 1, time: time, event: event)
         let line: [UInt8]
         do {
@@ -275,7 +289,7 @@ public final class SessionJournal {
     private static func keep(_ bytes: [UInt8], in side: URL) throws(SessionFileError) {
         let descriptor = Glibc.open(side.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: side.path, JournalIOError(operation: "open", code: errno)) }
-        defer { close(descriptor) }
+        defer { Glibc.close(descriptor) }
         let sink = FileJournalSink(descriptor: descriptor)
         do {
             try sink.append(bytes)
@@ -288,7 +302,7 @@ public final class SessionJournal {
     private static func syncDirectory(_ directory: URL) throws(JournalIOError) {
         let descriptor = Glibc.open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw JournalIOError(operation: "open directory", code: errno) }
-        defer { close(descriptor) }
+        defer { Glibc.close(descriptor) }
         guard fsync(descriptor) == 0 else { throw JournalIOError(operation: "fsync directory", code: errno) }
     }
 }

@@ -43,6 +43,25 @@ import Testing
         #expect(try Data(contentsOf: url) == before)
     }
 
+    @Test func closingLetsGoOfTheLockAndItsNote() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.file("s.jsonl")
+        let journal = try SessionJournal.create(at: url, agenda: agenda, now: start)
+        let note = URL(fileURLWithPath: url.path + ".lock")
+        #expect(FileManager.default.fileExists(atPath: note.path))
+        journal.close()
+        #expect(!FileManager.default.fileExists(atPath: note.path))
+        #expect(throws: JournalAppendError.notSaved(JournalIOError(operation: "write", code: EBADF))) {
+            try journal.append(.opened, at: start)
+        }
+        journal.close()  // twice is harmless
+        // The lock is free: another writer gets in, while the first still exists.
+        let next = try SessionJournal.open(at: url)
+        try next.append(.opened, at: start)
+        #expect(try SessionFile.read(at: url).eventCount == 1)
+        withExtendedLifetime(journal) {}
+    }
+
     @Test func aSecondWriterIsRefused() throws {
         let folder = try TemporaryFolder()
         let url = folder.file("s.jsonl")
