@@ -114,7 +114,13 @@ public final class ReadlineLineEditor: LineEditor {
         crl_set_attempted_completion_function(attemptCompletion)
         crl_disable_signal_catching()
         installInterruptHandler()
+        installHangUpHandler()
     }()
+
+    /// Whether input ended because the terminal went away (its window
+    /// closed, SIGHUP, a dropped connection) rather than by Ctrl-D, which
+    /// readline turns into the end of input itself.
+    public var inputWasLost: Bool { terminalLost.load(ordering: .relaxed) }
 }
 
 // MARK: - Locale
@@ -250,6 +256,34 @@ private func installInterruptHandler() {
     crl_set_getc_function(readKey)
 }
 
+// MARK: - Hang-up
+
+/// Set when the terminal is gone: by the SIGHUP handler, or by `readKey`
+/// when the terminal's input ends (Ctrl-D never gets there: readline reads
+/// it as a key).
+private let terminalLost = Atomic<Bool>(false)
+
+/// Makes a hang-up end input instead of the process, so the meeting loop
+/// can leave the meeting open and the journal let go of its lock as after
+/// any other end of input. Only a flag and a wake-up, as for Ctrl-C.
+private func installHangUpHandler() {
+    _ = terminalLost.load(ordering: .relaxed)
+    _ = interruptWakeUp
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in
+        let savedErrno = errno
+        terminalLost.store(true, ordering: .relaxed)
+        if let wakeUp = interruptWakeUp {
+            var byte: UInt8 = 0
+            _ = write(wakeUp.write, &byte, 1)
+        }
+        errno = savedErrno
+    }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = SA_RESTART
+    sigaction(SIGHUP, &action, nil)
+}
+
 /// Ctrl-G, bound to abort in readline's keymaps.
 private let abortKey: Int32 = 0x07
 
@@ -264,6 +298,7 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     while true {
         // Signals readline caught itself, such as SIGWINCH (window resized).
         rl_check_signals()
+        if terminalLost.load(ordering: .relaxed) { return EOF }
         if interruptPending.load(ordering: .relaxed) {
             // A search keeps reading keys after the line is cleared: end it
             // the way Ctrl-G does; the next call (with the search over)
@@ -284,7 +319,9 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
         let count = read(waitFor[0].fd, &byte, 1)
         if count == 1 { return Int32(byte) }
         if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-        return EOF  // end of input, or the terminal is gone
+        // End of input, or the terminal is gone: either way, not Ctrl-D.
+        terminalLost.store(true, ordering: .relaxed)
+        return EOF
     }
 }
 

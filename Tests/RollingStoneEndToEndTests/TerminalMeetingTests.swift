@@ -75,6 +75,24 @@ import Testing
         #expect(left == ["s.jsonl"], "\(left)")
     }
 
+    /// A closed terminal window is not the facilitator ending the meeting:
+    /// what was captured stays, and the meeting stays open to be resumed.
+    @Test func aHangUpLeavesTheMeetingOpen() throws {
+        let folder = try TemporaryTestFolder()
+        let terminal = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
+        _ = try terminal.waitFor("] > ")
+        try terminal.enter("note bewaard voor het ophangen", expecting: "#1 note")
+        try terminal.send("note half getypt")
+        _ = try terminal.waitFor("half getypt")
+        terminal.hangUp()
+        try terminal.waitForExit()
+        let state = try SessionFile.read(at: folder.url.appendingPathComponent("s.jsonl")).state
+        #expect(state.entries.map(\.text) == ["bewaard voor het ophangen"])
+        #expect(!state.hasEnded)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("s.jsonl") }
+        #expect(left == ["s.jsonl"], "\(left)")
+    }
+
     @Test func historyIsKeptAcrossRunsAndAccentsEditCleanly() throws {
         let folder = try TemporaryTestFolder()
         let first = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)

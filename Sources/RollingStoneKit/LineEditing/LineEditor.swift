@@ -14,6 +14,15 @@ public protocol LineEditor: AnyObject {
 
     /// Remembers a line the user entered so it can be recalled later.
     func addToHistory(_ line: String)
+
+    /// Whether input ended because the terminal went away rather than by
+    /// the person's choice (Ctrl-D): a closed window does not end a meeting.
+    var inputWasLost: Bool { get }
+}
+
+extension LineEditor {
+    /// Input that ends is the person's choice, or a script's end.
+    public var inputWasLost: Bool { false }
 }
 
 /// Offers completions for the word under the cursor.

@@ -133,6 +133,19 @@ final class PseudoTerminal {
             var status: Int32 = 0
             while waitpid(processIdentifier, &status, 0) < 0 && errno == EINTR {}
         }
+        if !hungUp { close(controller) }
+    }
+
+    /// Whether ``hangUp()`` closed the terminal.
+    private var hungUp = false
+
+    /// Closes the terminal, as closing its window or losing an SSH
+    /// connection does: the child gets SIGHUP, and its reads end. Nothing
+    /// more can be sent or read.
+    func hangUp() {
+        guard !hungUp else { return }
+        hungUp = true
+        outputEnded = true
         close(controller)
     }
 
