@@ -23,9 +23,7 @@ extension RollingStoneCommand {
                 } catch {
                     throw UserFacingFailure(error)
                 }
-                let themes = agenda.items.filter(\.theme).count
-                let minutes = agenda.items.reduce(0) { $0 + $1.minutes }
-                print("\(file): ok — \"\(agenda.title)\", \(agenda.items.count) items (\(themes) themes), \(minutes) min planned")
+                print("\(file): ok — \(agenda.summary)")
             }
         }
     }

@@ -21,11 +21,15 @@ public struct Agenda: Codable, Equatable, Sendable {
     public var items: [AgendaItem]
     /// The next meeting, announced at the end.
     public var next: NextMeeting?
+    /// Paragraphs that open the report: why this meeting, on these themes.
+    public var intro: String?
+    /// Who writes the report up, signed at its end.
+    public var organiser: Organiser?
 
     public init(
         title: String, series: String? = nil, number: Int? = nil, date: String? = nil,
         language: MeetingLanguage = .en, venue: String? = nil, host: Host? = nil,
-        items: [AgendaItem], next: NextMeeting? = nil
+        items: [AgendaItem], next: NextMeeting? = nil, intro: String? = nil, organiser: Organiser? = nil
     ) {
         self.title = title
         self.series = series
@@ -36,6 +40,24 @@ public struct Agenda: Codable, Equatable, Sendable {
         self.host = host
         self.items = items
         self.next = next
+        self.intro = intro
+        self.organiser = organiser
+    }
+
+    /// The person who writes the report up, e.g. a participant who matches
+    /// networks for the series.
+    public struct Organiser: Codable, Equatable, Sendable {
+        public var name: String
+        /// What they are to the meeting, e.g. "deelnemer en matchmaker".
+        public var role: String?
+        /// Where readers send tips and questions.
+        public var contact: String?
+
+        public init(name: String, role: String? = nil, contact: String? = nil) {
+            self.name = name
+            self.role = role
+            self.contact = contact
+        }
     }
 
     /// The network hosting a meeting.
@@ -59,16 +81,19 @@ public struct Agenda: Codable, Equatable, Sendable {
         public var place: String?
         public var theme: String?
         public var contact: String?
+        /// Paragraphs on what the next meeting will be about.
+        public var description: String?
 
         public init(
             date: String? = nil, time: String? = nil, place: String? = nil,
-            theme: String? = nil, contact: String? = nil
+            theme: String? = nil, contact: String? = nil, description: String? = nil
         ) {
             self.date = date
             self.time = time
             self.place = place
             self.theme = theme
             self.contact = contact
+            self.description = description
         }
     }
 }

@@ -6,10 +6,11 @@ extension AgendaLoader {
     struct Reader {
         let source: String
 
-        static let agendaKeys = ["title", "series", "number", "date", "language", "venue", "host", "items", "next"]
+        static let agendaKeys = ["title", "series", "number", "date", "language", "venue", "host", "items", "next", "intro", "organiser"]
+        static let organiserKeys = ["name", "role", "contact"]
         static let hostKeys = ["name", "website", "profile"]
         static let itemKeys = ["title", "minutes", "theme", "prompts"]
-        static let nextKeys = ["date", "time", "place", "theme", "contact"]
+        static let nextKeys = ["date", "time", "place", "theme", "contact", "description"]
 
         /// A key and its value, as found in a mapping.
         struct Field {
@@ -42,8 +43,23 @@ extension AgendaLoader {
             let host = try self.host(fields["host"])
             let items = try self.items(in: fields)
             let next = try self.next(fields["next"])
+            let intro = try text(fields["intro"], limit: Limits.profileCharacters, multiline: true)
+            let organiser = try self.organiser(fields["organiser"])
             return Agenda(title: title, series: series, number: number, date: date, language: language,
-                          venue: venue, host: host, items: items, next: next)
+                          venue: venue, host: host, items: items, next: next, intro: intro, organiser: organiser)
+        }
+
+        func organiser(_ field: Field?) throws(AgendaError) -> Agenda.Organiser? {
+            guard let field, !isNull(field.value) else { return nil }
+            guard case .mapping = field.value else {
+                throw error(.wrongType, field.value, "expected a mapping with 'name' (and optionally 'role' and 'contact') for 'organiser', found \(describe(field.value))")
+            }
+            let fields = try self.fields(of: field.value, allowed: Self.organiserKeys, context: "'organiser'")
+            return Agenda.Organiser(
+                name: try requiredText("name", in: fields, limit: Limits.textCharacters),
+                role: try text(fields["role"], limit: Limits.textCharacters),
+                contact: try text(fields["contact"], limit: Limits.textCharacters)
+            )
         }
 
         func host(_ field: Field?) throws(AgendaError) -> Agenda.Host? {
@@ -62,7 +78,7 @@ extension AgendaLoader {
         func next(_ field: Field?) throws(AgendaError) -> Agenda.NextMeeting? {
             guard let field, !isNull(field.value) else { return nil }
             guard case .mapping = field.value else {
-                throw error(.wrongType, field.value, "expected a mapping with 'date', 'time', 'place', 'theme' or 'contact' for 'next', found \(describe(field.value))")
+                throw error(.wrongType, field.value, "expected a mapping with 'date', 'time', 'place', 'theme', 'contact' or 'description' for 'next', found \(describe(field.value))")
             }
             let fields = try self.fields(of: field.value, allowed: Self.nextKeys, context: "'next'")
             let next = Agenda.NextMeeting(
@@ -70,7 +86,8 @@ extension AgendaLoader {
                 time: try text(fields["time"], limit: Limits.textCharacters),
                 place: try text(fields["place"], limit: Limits.textCharacters),
                 theme: try text(fields["theme"], limit: Limits.textCharacters),
-                contact: try text(fields["contact"], limit: Limits.textCharacters)
+                contact: try text(fields["contact"], limit: Limits.textCharacters),
+                description: try text(fields["description"], limit: Limits.profileCharacters, multiline: true)
             )
             return next == Agenda.NextMeeting() ? nil : next
         }

@@ -29,7 +29,8 @@ public enum AgendaLoader {
         public static let textCharacters = 500
         /// The longest prompt, in characters.
         public static let promptCharacters = 1_000
-        /// The longest host profile, in characters.
+        /// The longest host profile, introduction or description of the next
+        /// meeting, in characters.
         public static let profileCharacters = 10_000
     }
 

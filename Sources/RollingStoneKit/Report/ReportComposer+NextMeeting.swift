@@ -20,8 +20,14 @@ extension ReportComposer {
         if let contact = present(next.contact) {
             lines.append("\(labels.contact): " + MarkdownText.linkableAddress(contact))
         }
-        guard !lines.isEmpty else { return }
+        let description = next.description.map(MarkdownText.paragraphs) ?? []
+        guard !lines.isEmpty || !description.isEmpty else { return }
         report.block(heading2(labels.nextMeeting))
-        report.block(lines.map { "- " + $0 }.joined(separator: "\n"))
+        if !lines.isEmpty {
+            report.block(lines.map { "- " + $0 }.joined(separator: "\n"))
+        }
+        for paragraph in description {
+            report.block(MarkdownText.escaped(paragraph, at: .blockStart))
+        }
     }
 }

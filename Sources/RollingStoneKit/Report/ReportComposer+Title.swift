@@ -34,6 +34,13 @@ extension ReportComposer {
         return "\(numbered): \(title)"
     }
 
+    /// The agenda's introduction, paragraph by paragraph, before anything else.
+    func writeIntroduction(to report: inout MarkdownWriter) {
+        for paragraph in agenda.intro.map(MarkdownText.paragraphs) ?? [] {
+            report.block(MarkdownText.escaped(paragraph, at: .blockStart))
+        }
+    }
+
     /// The host network with its website and profile; left out when the
     /// agenda says no more than the name, which the title block already shows.
     func writeHostSection(to report: inout MarkdownWriter) {

@@ -30,6 +30,8 @@ struct ReportLabels: Sendable {
     var host: String { pick("Gastheer", "Host") }
     var venue: String { pick("Locatie", "Venue") }
     var website: String { "Website" }
+    /// Before the name of whoever wrote the report up.
+    var reportBy: String { pick("Verslag", "Report by") }
 
     // MARK: Participants
 

@@ -21,11 +21,13 @@ public enum ReportRenderer {
         // up front spares copying the report as it grows.
         var report = MarkdownWriter(capacity: 16_384 + composer.entries.count * 128)
         composer.writeTitleBlock(unreadableTail: unreadableTail, to: &report)
+        composer.writeIntroduction(to: &report)
         composer.writeHostSection(to: &report)
         composer.writeParticipantSection(to: &report)
         composer.writeItemSections(to: &report)
         composer.writeActionSection(to: &report)
         composer.writeTimingSection(to: &report)
+        composer.writeSignature(to: &report)
         composer.writeNextMeetingSection(to: &report)
         return report.finish()
     }

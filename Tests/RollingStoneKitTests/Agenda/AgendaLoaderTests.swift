@@ -80,10 +80,24 @@ struct AgendaSampleTests {
             "Trekkracht: samenwerken met gemeente en instanties",
             "Veerkracht: doorgaan als het schuurt",
         ])
-        #expect(agenda.next == Agenda.NextMeeting(
-            date: "2012-11-24", time: "11:00-15:00", place: "Makassarplein Community, Amsterdam",
-            theme: "Civil Society at Crossroads", contact: "rollingstone@example.org"
-        ))
+        let next = try #require(agenda.next)
+        #expect(Agenda.NextMeeting(date: next.date, time: next.time, place: next.place, theme: next.theme, contact: next.contact)
+            == Agenda.NextMeeting(
+                date: "2012-11-24", time: "11:00-15:00", place: "Makassarplein Community, Amsterdam",
+                theme: "Civil Society at Crossroads", contact: "rollingstone@example.org"))
+        #expect(next.description?.hasPrefix("Over lokale netwerken") == true)
+        // A literal block keeps its blank line between paragraphs.
+        let intro = try #require(agenda.intro)
+        #expect(intro.components(separatedBy: "\n\n").count == 2)
+        #expect(agenda.organiser == Agenda.Organiser(
+            name: "Anouk Jansen", role: "deelnemer en matchmaker van de RollingStone-bijeenkomsten", contact: "verslag@example.org"))
+    }
+
+    @Test func theSummaryCountsInWords() {
+        let one = Agenda(title: "T", items: [AgendaItem(title: "A", minutes: 5, theme: true)])
+        #expect(one.summary == "\"T\", 1 item (1 theme), 5 min planned")
+        let more = Agenda(title: "T", items: [AgendaItem(title: "A", minutes: 5), AgendaItem(title: "B", minutes: 10)])
+        #expect(more.summary == "\"T\", 2 items (0 themes), 15 min planned")
     }
 
     @Test func minimalFixtureLoads() throws {
@@ -210,7 +224,7 @@ struct AgendaErrorMessageTests {
     @Test(arguments: [
         // Keys.
         ("titel: T\n" + agendaOneItem, "agenda.yaml:1:1: error: unknown key 'titel' in the agenda; did you mean 'title'?"),
-        ("title: T\nTheme: x\n" + agendaOneItem, "agenda.yaml:2:1: error: unknown key 'Theme' in the agenda; valid keys are 'title', 'series', 'number', 'date', 'language', 'venue', 'host', 'items', 'next'"),
+        ("title: T\nTheme: x\n" + agendaOneItem, "agenda.yaml:2:1: error: unknown key 'Theme' in the agenda; valid keys are 'title', 'series', 'number', 'date', 'language', 'venue', 'host', 'items', 'next', 'intro', 'organiser'"),
         ("title: T\nhost:\n  nam: X\n" + agendaOneItem, "agenda.yaml:3:3: error: unknown key 'nam' in 'host'; did you mean 'name'?"),
         ("title: T\nnext:\n  datum: 2012-11-24\n" + agendaOneItem, "agenda.yaml:3:3: error: unknown key 'datum' in 'next'; did you mean 'date'?"),
         ("title: T\nhost:\n  website: x\n" + agendaOneItem, "agenda.yaml:3:3: error: missing required key 'name' in 'host'"),
@@ -231,7 +245,7 @@ struct AgendaErrorMessageTests {
         ("title: T\nitems:\n", "agenda.yaml:2:1: error: 'items' is empty; an agenda needs at least one item"),
         ("title: T\nitems:\n  - Welcome\n", "agenda.yaml:3:5: error: expected an agenda item (a mapping with 'title' and 'minutes'), found 'Welcome'"),
         ("title: T\nhost: Stadslab Leiden\n" + agendaOneItem, "agenda.yaml:2:7: error: expected a mapping with 'name' (and optionally 'website' and 'profile') for 'host', found 'Stadslab Leiden'"),
-        ("title: T\nnext: soon\n" + agendaOneItem, "agenda.yaml:2:7: error: expected a mapping with 'date', 'time', 'place', 'theme' or 'contact' for 'next', found 'soon'"),
+        ("title: T\nnext: soon\n" + agendaOneItem, "agenda.yaml:2:7: error: expected a mapping with 'date', 'time', 'place', 'theme', 'contact' or 'description' for 'next', found 'soon'"),
         ("title: T\nitems:\n  - title: A\n    minutes:\n", "agenda.yaml:4:13: error: expected a number for 'minutes', found nothing"),
         ("title: T\nitems:\n  - title: A\n    minutes: 1:30\n", "agenda.yaml:4:14: error: expected a number for 'minutes', found '1:30'; write the time box in whole minutes, e.g. 90"),
         ("title: T\nitems:\n  - title: A\n    minutes: 7.5\n", "agenda.yaml:4:14: error: expected a number for 'minutes', found '7.5'; use a whole number"),
@@ -260,6 +274,9 @@ struct AgendaErrorMessageTests {
         ("title: T\nitems:\n  - title: A\n    minutes: 5\n  - *item\n", "agenda.yaml:5:5: error: anchors and aliases are not allowed in agenda files, found alias '*item'; write each value out in full"),
         ("*a: 1\n*a: 2\n", "agenda.yaml:2:1: error: duplicate key '*a'; it is already given at line 1, column 1"),
         ("title: &t T\n" + agendaOneItem, "agenda.yaml:1:8: error: anchors and aliases are not allowed in agenda files, found anchor '&t'; write each value out in full"),
+        ("title: T\norganiser: Anouk\n" + agendaOneItem, "agenda.yaml:2:12: error: expected a mapping with 'name' (and optionally 'role' and 'contact') for 'organiser', found 'Anouk'"),
+        ("title: T\norganiser:\n  role: matchmaker\n" + agendaOneItem, "agenda.yaml:3:3: error: missing required key 'name' in 'organiser'"),
+        ("title: T\nintro: [a, b]\n" + agendaOneItem, "agenda.yaml:2:8: error: expected text for 'intro', found a list"),
         ("# only a comment\n\n", "agenda.yaml: error: file is empty; an agenda needs at least 'title' and 'items'"),
         ("", "agenda.yaml: error: file is empty; an agenda needs at least 'title' and 'items'"),
     ])

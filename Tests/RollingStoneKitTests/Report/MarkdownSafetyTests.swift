@@ -39,7 +39,8 @@ import Testing
             title: text, series: "RollingStone", number: 3, date: "2024-05-04", language: .nl, venue: text,
             host: .init(name: text, website: "https://www.example.org", profile: text),
             items: [AgendaItem(title: text, minutes: 10), AgendaItem(title: text, minutes: 20, theme: true)],
-            next: .init(date: text, time: text, place: text, theme: text, contact: text))
+            next: .init(date: text, time: text, place: text, theme: text, contact: text, description: text),
+            intro: text, organiser: .init(name: text, role: text, contact: text))
         var meeting = try MeetingBuilder(agenda: agenda)
         let hostile = try meeting.join(text, "NL", network: text, role: text, contact: text)
         let anna = try meeting.join("Anna de Wit", "BE", network: text, role: text)
@@ -98,6 +99,7 @@ import Testing
         #expect(try rendered.texts(of: "h3") == [v])
         #expect(try rendered.texts(of: "p") == [
             "Datum: 4 mei 2024 · Gastheer: \(v) · Locatie: \(v)",
+            v,  // the introduction
             "Website: https://www.example.org",
             v,  // the host's profile
             "2 deelnemers uit 2 landen: België (1), Nederland (1).",
@@ -108,6 +110,8 @@ import Testing
             "“\(v)” — \(v), Nederland",
             "Praktische tips",
             "Ideeën",
+            "Verslag: \(v), \(v) · \(v)",
+            v,  // what the next meeting is about
         ])
         #expect(try rendered.texts(of: "li") == [
             "\(v) — Anna de Wit, België", v,
