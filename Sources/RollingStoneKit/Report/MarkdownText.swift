@@ -105,9 +105,12 @@ enum MarkdownText {
         output.reserveCapacity(characters.count + characters.count / 8)
         let atBlockStart = placement == .blockStart
         let orderedListMarker = atBlockStart ? orderedListMarkerIndex(in: characters) : nil
+        // Built once per line, not once per "&": building a regex costs more
+        // than matching it.
+        let entity = flat.contains("&") ? entityBody : nil
 
         for (index, character) in characters.enumerated() {
-            if needsEscape(character, at: index, in: characters, placement: placement)
+            if needsEscape(character, at: index, in: characters, placement: placement, entity: entity)
                 || (atBlockStart && index == 0 && blockStartCharacters.contains(character))
                 || index == orderedListMarker {
                 output.append("\\")
@@ -207,12 +210,14 @@ enum MarkdownText {
         /(?:https?:\/\/|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?(?:\/[A-Za-z0-9\/.%=?#+-]*[A-Za-z0-9\/=#+-])?\/?/
     }
 
-    private static func needsEscape(_ character: Character, at index: Int, in characters: [Character], placement: Placement) -> Bool {
+    private static func needsEscape(_ character: Character, at index: Int, in characters: [Character], placement: Placement,
+                                    entity: Regex<Substring>?) -> Bool {
         if alwaysEscaped.contains(character) { return true }
         switch character {
         case "&":
+            guard let entity else { return false }
             let rest = String(characters[(index + 1)...].prefix(40))
-            return rest.prefixMatch(of: entityBody) != nil
+            return rest.prefixMatch(of: entity) != nil
         case "!":
             return characters.indices.contains(index + 1) && characters[index + 1] == "["
         case ":":
