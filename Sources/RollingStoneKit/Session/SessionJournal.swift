@@ -57,9 +57,9 @@ public final class SessionJournal {
     /// completion keeps the interpreter, and with it the journal, alive to
     /// the end of the process, which would leave the note behind.
     public func close() {
+        isClosed = true
         guard let descriptor else { return }
         self.descriptor = nil
-        isClosed = true
         try? FileManager.default.removeItem(at: Self.lockInfoURL(for: url))
         Glibc.close(descriptor)
     }
