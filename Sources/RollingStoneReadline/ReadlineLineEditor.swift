@@ -113,8 +113,7 @@ public final class ReadlineLineEditor: LineEditor {
         crl_set_word_break_characters()
         crl_set_attempted_completion_function(attemptCompletion)
         crl_disable_signal_catching()
-        installInterruptHandler()
-        installHangUpHandler()
+        installSignalHandlers()
     }()
 
     /// Whether input ended because the terminal went away (its window
@@ -207,7 +206,7 @@ private func nextMatch(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeM
     return strdup(match)
 }
 
-// MARK: - Ctrl-C
+// MARK: - Ctrl-C and hang-up
 
 /// Set by the SIGINT handler, consumed by `readKey`.
 private let interruptPending = Atomic<Bool>(false)
@@ -229,21 +228,35 @@ private let interruptWakeUp: (read: Int32, write: Int32)? = {
     return (descriptors[0], descriptors[1])
 }()
 
-/// Makes Ctrl-C discard the line being typed instead of ending the process.
+/// Set when the terminal is gone: by the SIGHUP handler, or by `readKey`
+/// when the terminal's input ends (Ctrl-D never gets there: readline reads
+/// it as a key).
+private let terminalLost = Atomic<Bool>(false)
+
+/// Makes Ctrl-C discard the line being typed, and a hang-up end input,
+/// instead of either ending the process: after a hang-up the meeting loop
+/// leaves the meeting open and the journal lets go of its lock, as after
+/// any other end of input.
 ///
-/// The handler only records the signal: redisplaying allocates and writes
-/// through stdio, which is not safe inside a signal handler. The line is
-/// cleared by `readKey`, readline's key reader, in normal context.
-/// SA_RESTART keeps other system calls interrupted by a Ctrl-C while a
-/// command runs (writes to the terminal) from failing with EINTR.
-private func installInterruptHandler() {
+/// The handler only records the signal and wakes `readKey`: redisplaying
+/// allocates and writes through stdio, which is not safe inside a signal
+/// handler. The line is cleared by `readKey`, readline's key reader, in
+/// normal context. SA_RESTART keeps other system calls interrupted by a
+/// signal while a command runs (writes to the terminal) from failing with
+/// EINTR.
+private func installSignalHandlers() {
     // Initialise the globals here: lazy initialisation isn't safe in a handler.
     _ = interruptPending.load(ordering: .relaxed)
+    _ = terminalLost.load(ordering: .relaxed)
     _ = interruptWakeUp
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in
+    action.__sigaction_handler.sa_handler = { signal in
         let savedErrno = errno
-        interruptPending.store(true, ordering: .relaxed)
+        if signal == SIGHUP {
+            terminalLost.store(true, ordering: .relaxed)
+        } else {
+            interruptPending.store(true, ordering: .relaxed)
+        }
         if let wakeUp = interruptWakeUp {
             var byte: UInt8 = 0
             _ = write(wakeUp.write, &byte, 1)  // a full pipe already wakes the reader
@@ -253,35 +266,8 @@ private func installInterruptHandler() {
     sigemptyset(&action.sa_mask)
     action.sa_flags = SA_RESTART
     sigaction(SIGINT, &action, nil)
-    crl_set_getc_function(readKey)
-}
-
-// MARK: - Hang-up
-
-/// Set when the terminal is gone: by the SIGHUP handler, or by `readKey`
-/// when the terminal's input ends (Ctrl-D never gets there: readline reads
-/// it as a key).
-private let terminalLost = Atomic<Bool>(false)
-
-/// Makes a hang-up end input instead of the process, so the meeting loop
-/// can leave the meeting open and the journal let go of its lock as after
-/// any other end of input. Only a flag and a wake-up, as for Ctrl-C.
-private func installHangUpHandler() {
-    _ = terminalLost.load(ordering: .relaxed)
-    _ = interruptWakeUp
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in
-        let savedErrno = errno
-        terminalLost.store(true, ordering: .relaxed)
-        if let wakeUp = interruptWakeUp {
-            var byte: UInt8 = 0
-            _ = write(wakeUp.write, &byte, 1)
-        }
-        errno = savedErrno
-    }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = SA_RESTART
     sigaction(SIGHUP, &action, nil)
+    crl_set_getc_function(readKey)
 }
 
 /// Ctrl-G, bound to abort in readline's keymaps.

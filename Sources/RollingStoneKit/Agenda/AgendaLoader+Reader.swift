@@ -215,7 +215,7 @@ extension AgendaLoader {
         }
 
         func checkedText(_ node: Node, name: String, limit: Int, multiline: Bool) throws(AgendaError) -> String {
-            let text = (node.scalar?.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = (node.scalar?.string ?? "").trimmingWhitespaceAndNewlines
             // Counted in Unicode scalars, so that no run of combining marks slips past as one character.
             let length = text.unicodeScalars.count
             guard length <= limit else {
@@ -233,7 +233,7 @@ extension AgendaLoader {
             guard case .scalar(let scalar) = node, !isNull(node) else {
                 throw error(.wrongType, node, "expected a number for '\(key)', found \(describe(node))")
             }
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = scalar.string.trimmingWhitespace
             let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
             let rangeMessage = "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found '\(text.abbreviated())'"
             guard !digits.isEmpty, digits.allSatisfy(AgendaLoader.isDigit) else {
@@ -259,7 +259,7 @@ extension AgendaLoader {
             guard case .scalar(let scalar) = node else {
                 throw error(.wrongType, node, "expected true or false for '\(keyName(field))', found \(describe(node))")
             }
-            switch scalar.string.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch scalar.string.trimmingWhitespace.lowercased() {
             case "true", "yes", "on": return true
             case "false", "no", "off": return false
             default:

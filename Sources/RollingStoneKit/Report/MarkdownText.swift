@@ -137,7 +137,7 @@ enum MarkdownText {
     static func oneLine(_ text: String) -> String {
         if isOneTrimmedLine(text) { return text }
         let flattened = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-        return flattened.trimmingCharacters(in: .whitespacesAndNewlines)
+        return flattened.trimmingWhitespaceAndNewlines
     }
 
     /// `text` split into paragraphs at blank lines, each flattened to one line.
@@ -150,10 +150,21 @@ enum MarkdownText {
 
     // MARK: Rules
 
+    // The rules' characters, each written once; the sets and byte tests
+    // below are made from them.
+
+    /// Escaped wherever they stand.
+    private static let alwaysEscapedMarks = "\\`*_[]<|~"
+    /// Escaped at the start of a block.
+    private static let blockStartMarks = "#-+=>"
+
     /// Bytes of characters that may need a backslash somewhere in a line.
-    private static let markupBytes: Set<UInt8> = Set("\\`*_[]<|~&!:#".utf8)
-    /// Bytes of characters that may need one at the start of a block.
-    private static let blockStartBytes: Set<UInt8> = Set("#-+=>0123456789".utf8)
+    private static let markupBytes: Set<UInt8> = Set((alwaysEscapedMarks + "&!:#").utf8)
+    /// Bytes of `blockStartMarks`.
+    private static let blockStartMarkBytes: Set<UInt8> = Set(blockStartMarks.utf8)
+    /// Bytes of characters that may need one at the start of a block: the
+    /// marks, and the digits of an ordered list's number.
+    private static let blockStartBytes: Set<UInt8> = blockStartMarkBytes.union("0123456789".utf8)
 
     /// False only when `escaped` would return `text` unchanged; true may be
     /// a false alarm, which the character-by-character pass settles.
@@ -196,8 +207,8 @@ enum MarkdownText {
         return false
     }
 
-    private static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", "|", "~"]
-    private static let blockStartCharacters: Set<Character> = ["#", "-", "+", "=", ">"]
+    private static let alwaysEscaped: Set<Character> = Set(alwaysEscapedMarks)
+    private static let blockStartCharacters: Set<Character> = Set(blockStartMarks)
 
     // Regexes are built on use: `Regex` is not `Sendable`, so it cannot be a
     // stored static in Swift 6, and building one costs little next to a report.
@@ -266,8 +277,8 @@ enum MarkdownText {
         // leaves the text as it is, whatever its characters.
         var mayNeedEscaping = false
         if placement == .blockStart {
-            mayNeedEscaping = isBlockStartByte(first)
-            if isBlockStartCharacter(first) { offsets.append(0) }
+            mayNeedEscaping = blockStartBytes.contains(first)
+            if blockStartMarkBytes.contains(first) { offsets.append(0) }
             // After digits, which the loop below leaves alone.
             if let marker = orderedListMarkerOffset(in: text) { offsets.append(marker) }
         }
@@ -319,7 +330,7 @@ enum MarkdownText {
     /// For each byte value, whether the loop above looks at it: controls,
     /// the bytes of `markupBytes`, `.`, and the bytes beyond ASCII.
     private static let bytesToLookAt: [Bool] = (0...255).map { byte in
-        byte < 0x20 || byte >= 0x7F || "\\`*_[]<|~&!:#.".utf8.contains(UInt8(byte))
+        byte < 0x20 || byte >= 0x7F || UInt8(byte) == ascii(".") || markupBytes.contains(UInt8(byte))
     }
 
     /// True when neither the first nor the last character of `text` is white
@@ -409,16 +420,6 @@ enum MarkdownText {
         guard digits > 0, let marker = peek(text, digits), marker == ascii(".") || marker == ascii(")") else { return nil }
         let next = peek(text, digits + 1)
         return next == nil || next == ascii(" ") ? digits : nil
-    }
-
-    /// A byte of `blockStartBytes`.
-    private static func isBlockStartByte(_ byte: UInt8) -> Bool {
-        isBlockStartCharacter(byte) || (byte >= ascii("0") && byte <= ascii("9"))
-    }
-
-    /// A byte of `blockStartCharacters`.
-    private static func isBlockStartCharacter(_ byte: UInt8) -> Bool {
-        byte == ascii("#") || byte == ascii("-") || byte == ascii("+") || byte == ascii("=") || byte == ascii(">")
     }
 
     /// The scalar starting at `index` and how many bytes it takes; nil past

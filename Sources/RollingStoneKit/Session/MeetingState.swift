@@ -210,8 +210,6 @@ public struct MeetingState: Sendable {
     public mutating func apply(_ record: SessionRecord) throws(MeetingStateError) {
         try check(record)
         applyChecked(record)
-        lastSequence = record.sequence
-        lastEventTime = Swift.max(lastEventTime, record.time)
     }
 
     /// Throws what `apply` would throw, without changing anything, so the
@@ -247,7 +245,15 @@ public struct MeetingState: Sendable {
         }
     }
 
-    private mutating func applyChecked(_ record: SessionRecord) {
+    /// Applies a record that `check` accepted, as `apply` does without
+    /// checking it again: for the journal, which checks before writing.
+    mutating func applyChecked(_ record: SessionRecord) {
+        applyEvent(record)
+        lastSequence = record.sequence
+        lastEventTime = Swift.max(lastEventTime, record.time)
+    }
+
+    private mutating func applyEvent(_ record: SessionRecord) {
         let sequence = record.sequence
         switch record.event {
         case .opened:

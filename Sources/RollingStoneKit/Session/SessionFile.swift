@@ -182,17 +182,20 @@ public struct SessionFile: Sendable {
     /// it can vouch for the line, else by `JSONDecoder`, which also words
     /// every error.
     private static func decode(_ line: UnsafeBufferPointer<UInt8>, with decoder: JSONDecoder) throws -> SessionRecord {
-        if let record = SessionRecord(jsonLine: UnsafeRawBufferPointer(line)) { return record }
-        return try decodeWithCodable(line, with: decoder)
+        let data = unownedData(line)
+        return try SessionRecord(jsonLine: data) ?? decoder.decode(SessionRecord.self, from: data)
     }
 
     /// One event line, decoded by `SessionRecord`'s `Decodable` conformance.
     static func decodeWithCodable(_ line: UnsafeBufferPointer<UInt8>, with decoder: JSONDecoder) throws -> SessionRecord {
-        guard let base = line.baseAddress, line.count > 0 else {
-            return try decoder.decode(SessionRecord.self, from: Data())
-        }
-        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: line.count, deallocator: .none)
-        return try decoder.decode(SessionRecord.self, from: data)
+        try decoder.decode(SessionRecord.self, from: unownedData(line))
+    }
+
+    /// The bytes of `line` as `Data` without copying them: valid only as
+    /// long as `line` is.
+    private static func unownedData(_ line: UnsafeBufferPointer<UInt8>) -> Data {
+        guard let base = line.baseAddress, line.count > 0 else { return Data() }
+        return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: line.count, deallocator: .none)
     }
 
     /// The event lines of a large file, decoded on every core in chunks of

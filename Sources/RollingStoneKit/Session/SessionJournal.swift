@@ -217,9 +217,9 @@ public final class SessionJournal {
             throw .notSaved(error)
         }
         validLength += UInt64(line.count)
-        // Checked above, so this cannot fail; applying in place keeps a large
-        // meeting's state from being copied on every capture.
-        try? state.apply(record)
+        // Checked above; applying in place keeps a large meeting's state
+        // from being copied on every capture.
+        state.applyChecked(record)
         return record
     }
 
@@ -238,13 +238,14 @@ public final class SessionJournal {
     }
 
     /// `value` as one line of the file, its newline included.
-    private static func line(_ value: some Encodable, encoder: JSONEncoder, path: String) throws(SessionFileError) -> [UInt8] {
+    /// `path` is only for the error: capturing does not build it.
+    private static func line(_ value: some Encodable, encoder: JSONEncoder, path: @autoclosure () -> String) throws(SessionFileError) -> [UInt8] {
         do {
             var bytes = Array(try encoder.encode(value))
             bytes.append(0x0A)
             return bytes
         } catch {
-            throw .io(path: path, JournalIOError(operation: "encode", code: EINVAL))
+            throw .io(path: path(), JournalIOError(operation: "encode", code: EINVAL))
         }
     }
 
@@ -276,7 +277,7 @@ public final class SessionJournal {
     private static func lockHolder(for path: String) -> String? {
         let noteURL = lockInfoURL(for: URL(fileURLWithPath: path))
         for _ in 0..<40 {
-            if let note = try? String(contentsOf: noteURL, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+            if let note = try? String(contentsOf: noteURL, encoding: .utf8).trimmingWhitespaceAndNewlines,
                let pid = note.split(separator: " ").dropFirst().first.flatMap({ Int32($0) }),
                kill(pid, 0) == 0 || errno == EPERM {
                 return note

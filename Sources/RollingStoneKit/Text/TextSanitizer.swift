@@ -16,18 +16,16 @@ public enum TextSanitizer {
         var scalars = text.unicodeScalars.makeIterator()
         var pendingSpace = false
         while let scalar = scalars.next() {
-            switch scalar.value {
-            case 0x1B:
+            switch kind(of: scalar) {
+            case .escape:
                 skipEscapeSequence(&scalars)
-            case 0x9B:
+            case .controlSequence:
                 skipControlSequence(&scalars)
-            case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x2028, 0x2029:
+            case .space:
                 pendingSpace = !output.isEmpty
-            case 0x00...0x1F, 0x7F...0x9F, 0x200B, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
-                // Controls, zero-width and bidirectional overrides: invisible or
-                // misleading when the text is shown again.
+            case .invisible:
                 continue
-            default:
+            case .visible:
                 if pendingSpace {
                     output.append(" ")
                     pendingSpace = false
@@ -44,17 +42,40 @@ public enum TextSanitizer {
     private static func isClean(_ text: String) -> Bool {
         var previousWasSpace = true  // so a leading space counts as a run
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x20:
-                if previousWasSpace { return false }
-                previousWasSpace = true
-            case 0x00...0x1F, 0x7F...0xA0, 0x200B, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
-                return false
-            default:
+            switch kind(of: scalar) {
+            case .visible:
                 previousWasSpace = false
+            case .space where scalar == " " && !previousWasSpace:
+                previousWasSpace = true
+            default:
+                return false
             }
         }
         return !previousWasSpace || text.isEmpty
+    }
+
+    /// What cleaning does with a scalar.
+    private enum ScalarKind {
+        /// ESC: starts a sequence, removed with it.
+        case escape
+        /// CSI (U+009B): starts a control sequence, removed with it.
+        case controlSequence
+        /// White space and line breaks: runs become one space, none at the ends.
+        case space
+        /// Controls, zero-width and bidirectional overrides: invisible or
+        /// misleading when the text is shown again, so removed.
+        case invisible
+        case visible
+    }
+
+    private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
+        switch scalar.value {
+        case 0x1B: .escape
+        case 0x9B: .controlSequence
+        case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x2028, 0x2029: .space
+        case 0x00...0x1F, 0x7F...0x9F, 0x200B, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: .invisible
+        default: .visible
+        }
     }
 
     private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {

@@ -8,7 +8,7 @@ import Testing
 /// the same event, and a line `JSONDecoder` refuses must not slip through.
 @Suite struct FastEventReaderTests {
     private func fast(_ line: [UInt8]) -> SessionRecord? {
-        line.withUnsafeBytes { SessionRecord(jsonLine: $0) }
+        SessionRecord(jsonLine: Data(line))
     }
 
     private func codable(_ line: [UInt8]) -> SessionRecord? {

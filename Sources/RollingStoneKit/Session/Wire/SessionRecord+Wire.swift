@@ -21,10 +21,8 @@ extension SessionRecord {
 
     /// The event on one line of JSON (without its newline), or `nil` when
     /// the fast reader cannot vouch for it.
-    init?(jsonLine line: UnsafeRawBufferPointer) {
-        guard let base = line.baseAddress, line.count > 0 else { return nil }
-        let bytes = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: line.count, deallocator: .none)
-        guard let wire = try? WireEvent(jsonUTF8Bytes: bytes, options: Self.wireOptions) else { return nil }
+    init?(jsonLine line: Data) {
+        guard let wire = try? WireEvent(jsonUTF8Bytes: line, options: Self.wireOptions) else { return nil }
         self.init(wire: wire)
     }
 
