@@ -80,6 +80,24 @@ import Testing
         #expect(state.currentItem == 3)
     }
 
+    /// A resumed meeting says which lesson is still open, since what is
+    /// captured next goes under it.
+    @Test func aResumeNamesTheLessonStillOpen() async throws {
+        let folder = try TemporaryTestFolder()
+        let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
+        let first = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "s.jsonl"],
+                                              input: "next\nlesson Zoek de mensen\ntip Een tip\n", in: folder.url)
+        #expect(first.status == 0, "\(first.errors)")
+        let resumed = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: "tip Nog een\n", in: folder.url)
+        #expect(resumed.output.contains("Lesson \"Zoek de mensen\" is still open"), "\(resumed.output)")
+        #expect(resumed.output.contains("#2 tip, under \"Zoek de mensen\""), "\(resumed.output)")
+
+        let noLesson = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "t.jsonl"], input: "tip Een tip\n", in: folder.url)
+        #expect(noLesson.status == 0)
+        let again = try await ScriptedRun.run(["run", "--session", "t.jsonl"], input: "", in: folder.url)
+        #expect(!again.output.contains("is still open"))
+    }
+
     /// The REPL leaves a snapshot of a long meeting when it closes, and none
     /// of a short one; the report made from it is the report made by
     /// replaying the session.

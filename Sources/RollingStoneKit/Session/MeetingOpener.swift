@@ -47,6 +47,11 @@ public enum MeetingOpener {
         var messages = [
             "Resumed \(displayPath(url)): \(meetingName(state.agenda)), at item \(state.currentItem + 1)/\(state.agenda.items.count) \"\(state.agenda.items[state.currentItem].title)\", \(plural(state.participants.count, "participant")), \(plural(state.entries.count, "entry", "entries"))."
         ]
+        // After a crash the facilitator may not remember that new tips still
+        // go under the lesson that was open.
+        if let id = state.currentLesson, let lesson = state.lesson(id) {
+            messages.append("Lesson \"\(lesson.title)\" is still open: tips, notes and quotes go under it until another lesson or item starts.")
+        }
         if let tail = journal.recoveredTail {
             let side = journal.tornTailFile.map(displayPath) ?? "a side file"
             messages.append("warning: line \(tail.line) of the session file was incomplete (\(tail.bytes.count) bytes, cut off by a crash while writing); it had not been acknowledged. It was kept in \(side) and removed from the session.")
