@@ -1,72 +1,80 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets are the architecture (docs/architecture.md); dependencies run one way:
+// Core ← Journal ← Meeting ← REPL ← Readline ← rollingstone, with Agenda and Report beside them.
 let package = Package(
     name: "rollingstone",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "rollingstone", targets: ["rollingstone"]),
-        .library(name: "RollingStoneKit", targets: ["RollingStoneKit"]),
+        .executable(name: "rollingstone", targets: ["rollingstone"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // Its generated JSON decoder reads session events; see Session/Wire/.
-        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
+        // The model, the session events (the one declaration of the session format) and the state they replay to.
+        .target(name: "RollingStoneCore"),
+        // Loading and checking agenda files; the built-in agenda.
+        .target(
+            name: "RollingStoneAgenda",
+            dependencies: ["RollingStoneCore", .product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Resources/rollingstone.yaml")]
+        ),
+        // The session file: the append gate (encode, check, write, fsync, apply), reading, replay, torn tails.
+        .target(name: "RollingStoneJournal", dependencies: ["RollingStoneCore"]),
+        // The single writer of a meeting: typed operations, observers, the time box watch.
+        .target(name: "RollingStoneMeeting", dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda"]),
+        // The write-up: state + options → Markdown.
+        .target(name: "RollingStoneReport", dependencies: ["RollingStoneCore"]),
+        // The command language: parser, @NAME, completion, help, every reply's wording, the line loop.
+        .target(
+            name: "RollingStoneREPL",
+            dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneMeeting", "RollingStoneReport"]
+        ),
         // GNU readline, linked from the system (Debian: libreadline-dev).
-        .systemLibrary(
-            name: "CReadline",
-            providers: [.apt(["libreadline-dev"])]
-        ),
-        // All logic: model, agenda loading, session journal, interpreter, report.
-        .target(
-            name: "RollingStoneKit",
-            dependencies: [
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-            ],
-            exclude: ["Session/Wire/SessionEventLine.proto", "Session/Wire/SessionSnapshot.proto"],
-            resources: [.embedInCode("Agenda/Resources/rollingstone.yaml")]
-        ),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The one place that talks to readline.
-        .target(
-            name: "RollingStoneReadline",
-            dependencies: ["RollingStoneKit", "CReadline"]
-        ),
-        // Seeded, realistic sessions of any size, for tests and benchmarks.
-        .target(
-            name: "SessionGenerator",
-            dependencies: ["RollingStoneKit"]
-        ),
+        .target(name: "RollingStoneReadline", dependencies: ["RollingStoneREPL", "CReadline"]),
+        // The executable: one file per subcommand, wiring only.
         .executableTarget(
             name: "rollingstone",
             dependencies: [
-                "RollingStoneKit",
-                "RollingStoneReadline",
+                "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
+                "RollingStoneReport", "RollingStoneREPL", "RollingStoneReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded, realistic sessions of any size, for tests and benchmarks.
+        .target(name: "SessionGenerator", dependencies: ["RollingStoneCore"]),
         // Measures capture, start-up and report against floors taken in the same run.
         .executableTarget(
             name: "rollingstone-bench",
             dependencies: [
-                "RollingStoneKit",
+                "RollingStoneCore", "RollingStoneJournal", "RollingStoneMeeting", "RollingStoneREPL", "RollingStoneReport",
                 "SessionGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/RollingStoneBenchmarks"
         ),
+        // What both test targets use: temporary folders, golden files, cmark-gfm.
+        .target(name: "RollingStoneTestSupport", path: "Tests/RollingStoneTestSupport"),
         .testTarget(
-            name: "RollingStoneKitTests",
-            dependencies: ["RollingStoneKit", "SessionGenerator"],
+            name: "RollingStoneUnitTests",
+            dependencies: [
+                "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
+                "RollingStoneReport", "RollingStoneREPL", "SessionGenerator", "RollingStoneTestSupport",
+            ],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "RollingStoneEndToEndTests",
-            dependencies: ["RollingStoneKit", "SessionGenerator"],
+            dependencies: [
+                "RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda", "RollingStoneMeeting", "SessionGenerator",
+                "RollingStoneTestSupport",
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

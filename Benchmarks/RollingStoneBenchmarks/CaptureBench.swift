@@ -1,5 +1,8 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneMeeting
+import RollingStoneREPL
 import SessionGenerator
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +13,7 @@ import Glibc
 /// Three series run in blocks that take turns, so that whatever the shared
 /// machine does meanwhile falls on all of them alike:
 /// - floor: one 200-byte `write` + `fsync` to a file in the sessions' folder;
-/// - capture on a fresh session: `MeetingInterpreter.handle("tip @Stef …")`,
+/// - capture on a fresh session: `CommandInterpreter.handle("tip @Stef …")`,
 ///   the real path from a typed line to an event on disk (parse, resolve,
 ///   encode, write, fsync, apply);
 /// - the same on a copy of a generated session of `largeEntries` entries.
@@ -78,12 +81,12 @@ enum CaptureBench {
     /// Types tips into a meeting, as the facilitator would.
     final class Capturer {
         let label: String
-        let interpreter: MeetingInterpreter
+        let interpreter: CommandInterpreter
         private(set) var count = 0
 
-        init(label: String, journal: SessionJournal) throws {
+        init(label: String, journal: sending SessionJournal) throws {
             self.label = label
-            interpreter = MeetingInterpreter(journal: journal)
+            interpreter = CommandInterpreter(meeting: Meeting(journal: journal))
             try interpreter.open()
         }
 
@@ -127,8 +130,7 @@ enum CaptureBench {
         var largeJournal: SessionJournal?
         let openMicroseconds = try microseconds { largeJournal = try SessionJournal.open(at: largeURL) }
         let largeEventsBefore = largeJournal!.state.lastSequence
-        var large: Capturer? = try Capturer(label: "large", journal: largeJournal!)
-        largeJournal = nil
+        var large: Capturer? = try Capturer(label: "large", journal: largeJournal.take()!)
 
         let freshJournal = try SessionJournal.create(at: freshURL, agenda: SessionGenerator.agenda, now: Date())
         var fresh: Capturer? = try Capturer(label: "fresh", journal: freshJournal)
@@ -136,7 +138,7 @@ enum CaptureBench {
         for participant in large!.interpreter.state.participants {
             try fresh!.say("join \(participant.name), \(participant.country)" + (participant.network.map { ", \($0)" } ?? ""))
         }
-        let freshEventsBefore = freshJournal.state.lastSequence
+        let freshEventsBefore = fresh!.interpreter.state.lastSequence
 
         var floor: Floor? = try Floor(at: floorURL)
         defer { try? FileManager.default.removeItem(at: floorURL) }

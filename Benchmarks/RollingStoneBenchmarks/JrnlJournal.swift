@@ -1,5 +1,7 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneReport
 import SessionGenerator
 
 /// A jrnl journal (plain-text format) with the same texts as a generated

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneReport
 import SessionGenerator
 
 /// rollingstone-bench: the in-process half of the benchmark; scripts/bench

@@ -1,5 +1,7 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneReport
 import SessionGenerator
 
 /// Everything the benchmark does, on sizes small enough for every test run:

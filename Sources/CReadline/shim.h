@@ -82,6 +82,29 @@ static inline int crl_is_searching(void) {
     return RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH) != 0;
 }
 
+// Whether readline is completing. Its list of matches, "Display all ...
+// possibilities? (y or n)" or "--More--" may be on the screen in place of
+// the prompt, and keys are read to answer them: no moment to redraw the line.
+static inline int crl_is_completing(void) {
+    return RL_ISSTATE(RL_STATE_COMPLETING) != 0;
+}
+
+// Shows `text` (whole lines, each ending in '\n') above the line being
+// edited: erases the prompt and the typed text from the screen (all the
+// rows they take), writes `text` where the prompt began, and draws the
+// prompt and the typed text again below it, with the cursor where it was.
+// The line itself (buffer, point, mark, undo list) is left alone: only the
+// screen changes. Call only from readline's key reader, on readline's thread.
+static inline void crl_show_above_line(const char *text) {
+    FILE *stream = rl_outstream ? rl_outstream : stdout;
+    rl_clear_visible_line();
+    fputs(text, stream);
+    fflush(stream);
+    // Forgets what readline thinks is on the screen, so everything is drawn
+    // again, the lines of a multi-line prompt included.
+    rl_forced_update_display();
+}
+
 // The most recent history entry, or NULL; used to skip repeated lines.
 static inline const char *crl_last_history_line(void) {
     if (history_length <= 0) {

@@ -1,20 +1,27 @@
 import CReadline
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
+import RollingStoneREPL
 import Synchronization
 
 /// A line editor backed by GNU readline: line editing, Tab completion,
-/// history that survives restarts, and Ctrl-C that discards the line instead
-/// of ending the meeting.
+/// history that survives restarts, Ctrl-C that discards the line instead
+/// of ending the meeting, and messages from other threads shown above the
+/// prompt (``announce(_:)``).
 ///
 /// readline is one per process (its state is global), so create a single
 /// editor and only when standard input and output are terminals: on piped
 /// input readline still echoes the prompt and the input.
-public final class ReadlineLineEditor: LineEditor {
+///
+/// `Sendable` so that a timer or a request handler can hold it to call
+/// ``announce(_:)``. Everything else (reading lines, history) belongs to one
+/// thread, the one that reads the lines and writes the replies: readline is
+/// not thread-safe.
+package final class ReadlineLineEditor: LineEditor, Sendable {
     /// Lines kept in memory and in the history file.
-    public static let historyLimit: Int32 = 1000
+    package static let historyLimit: Int32 = 1000
 
-    public let isInteractive = true
+    package let isInteractive = true
 
     private let historyFile: URL?
 
@@ -25,7 +32,7 @@ public final class ReadlineLineEditor: LineEditor {
     ///     nothing (there is never a fall-back to file names).
     ///   - historyFile: where history is loaded from and appended to, usually
     ///     ``defaultHistoryFile()``; `nil` keeps history for this run only.
-    public init(completionSource: CompletionSource?, historyFile: URL?) {
+    package init(completionSource: CompletionSource?, historyFile: URL?) {
         Self.configureReadlineOnce
         currentCompletion.withLock { $0.source = completionSource.map(CompletionSourceReference.init) }
         self.historyFile = historyFile
@@ -46,7 +53,7 @@ public final class ReadlineLineEditor: LineEditor {
     /// typed, which may include names, so the folder is private (0700).
     /// If the folder can't be created, writing history fails silently:
     /// history is a convenience and must not disturb the meeting.
-    public static func defaultHistoryFile() -> URL {
+    package static func defaultHistoryFile() -> URL {
         let environment = ProcessInfo.processInfo.environment
         let stateHome: URL
         // The XDG spec says to ignore relative paths.
@@ -72,7 +79,7 @@ public final class ReadlineLineEditor: LineEditor {
     /// sequences would need `\u{01}`…`\u{02}` around them).
     ///
     /// - Returns: the line, or `nil` after Ctrl-D on an empty line.
-    public func readLine(prompt: String) -> String? {
+    package func readLine(prompt: String) -> String? {
         // A Ctrl-C pressed while a command ran must not wipe this line.
         interruptPending.store(false, ordering: .relaxed)
         guard let line = readline(prompt) else {
@@ -85,11 +92,50 @@ public final class ReadlineLineEditor: LineEditor {
         return String(cString: line)
     }
 
+    /// Shows `message` above the prompt at once, keeping what is half typed.
+    /// Safe to call from any thread (not from a signal handler).
+    ///
+    /// While a line is being read, the message appears within moments: the
+    /// thread in `readline()` is woken, prints it above the prompt and draws
+    /// the prompt again with the half-typed text and the cursor where they
+    /// were. While a command runs, the message waits, in order, and appears
+    /// above the next prompt as soon as it is drawn, so it never lands in
+    /// the middle of a reply. (While Tab lists matches and asks whether to
+    /// show them all, it waits for that to end.) After the last line is
+    /// read, ``printPendingAnnouncements()`` shows what is still waiting.
+    ///
+    /// Each line of `message` is shown on its own line; escape sequences and
+    /// control characters are removed (the text may come from outside and
+    /// must not repaint the terminal), and blank lines at either end are
+    /// dropped. A message with nothing to show is ignored.
+    package func announce(_ message: String) {
+        var lines = message.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { TextSanitizer.clean(String($0)) }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        guard let first = lines.firstIndex(where: { !$0.isEmpty }) else { return }
+        let text = lines[first...].joined(separator: "\n") + "\n"
+        pendingAnnouncements.withLock { $0.append(text) }
+        if let wakeUp = keyReaderWakeUp {
+            var byte: UInt8 = 0
+            _ = write(wakeUp.write, &byte, 1)  // a full pipe already wakes the reader
+        }
+    }
+
+    /// Prints the announcements still waiting, for after the last
+    /// ``readLine(prompt:)``: once the meeting ends no prompt shows them.
+    /// Call it on the thread that reads the lines and writes the replies.
+    package func printPendingAnnouncements() {
+        let texts = takePendingAnnouncements()
+        guard !texts.isEmpty else { return }
+        print(texts.joined(), terminator: "")
+        fflush(nil)
+    }
+
     /// Adds a line to the history and appends it to the history file.
     ///
     /// Blank lines and a repeat of the previous line are skipped, so the
     /// up-arrow walks through distinct commands.
-    public func addToHistory(_ line: String) {
+    package func addToHistory(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         if let last = crl_last_history_line(), String(cString: last) == line { return }
         add_history(line)
@@ -119,7 +165,7 @@ public final class ReadlineLineEditor: LineEditor {
     /// Whether input ended because the terminal went away (its window
     /// closed, SIGHUP, a dropped connection) rather than by Ctrl-D, which
     /// readline turns into the end of input itself.
-    public var inputWasLost: Bool { terminalLost.load(ordering: .relaxed) }
+    package var inputWasLost: Bool { terminalLost.load(ordering: .relaxed) }
 }
 
 // MARK: - Locale
@@ -211,14 +257,15 @@ private func nextMatch(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeM
 /// Set by the SIGINT handler, consumed by `readKey`.
 private let interruptPending = Atomic<Bool>(false)
 
-/// The SIGINT handler writes a byte here so that `readKey`, waiting for a
-/// key, wakes up. A flag alone isn't enough: the signal may arrive just
-/// before the wait starts, or on another thread (the kernel hands a
-/// process-wide signal to any thread), and the wait would sleep on.
+/// The SIGINT and SIGHUP handler, and ``ReadlineLineEditor/announce(_:)``,
+/// write a byte here so that `readKey`, waiting for a key, wakes up and
+/// looks at what changed. A flag alone isn't enough: the signal or message
+/// may arrive just before the wait starts, or on another thread (the kernel
+/// hands a process-wide signal to any thread), and the wait would sleep on.
 /// Both ends are non-blocking (the handler must never block) and
-/// close-on-exec. `nil` if no pipe could be made: Ctrl-C then takes effect
-/// at the next key.
-private let interruptWakeUp: (read: Int32, write: Int32)? = {
+/// close-on-exec. `nil` if no pipe could be made: Ctrl-C and announcements
+/// then take effect at the next key.
+private let keyReaderWakeUp: (read: Int32, write: Int32)? = {
     var descriptors: [Int32] = [-1, -1]
     guard pipe(&descriptors) == 0 else { return nil }
     for descriptor in descriptors {
@@ -248,7 +295,7 @@ private func installSignalHandlers() {
     // Initialise the globals here: lazy initialisation isn't safe in a handler.
     _ = interruptPending.load(ordering: .relaxed)
     _ = terminalLost.load(ordering: .relaxed)
-    _ = interruptWakeUp
+    _ = keyReaderWakeUp
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { signal in
         let savedErrno = errno
@@ -257,7 +304,7 @@ private func installSignalHandlers() {
         } else {
             interruptPending.store(true, ordering: .relaxed)
         }
-        if let wakeUp = interruptWakeUp {
+        if let wakeUp = keyReaderWakeUp {
             var byte: UInt8 = 0
             _ = write(wakeUp.write, &byte, 1)  // a full pipe already wakes the reader
         }
@@ -273,12 +320,14 @@ private func installSignalHandlers() {
 /// Ctrl-G, bound to abort in readline's keymaps.
 private let abortKey: Int32 = 0x07
 
-/// readline's key reader (in place of `rl_getc`): reads one byte, and
-/// discards the line when Ctrl-C was pressed.
+/// readline's key reader (in place of `rl_getc`): reads one byte, discards
+/// the line when Ctrl-C was pressed, and shows announcements above the
+/// prompt. It runs on the thread in `readline()`, the only thread that may
+/// call readline.
 private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     guard let stream else { return EOF }
     var waitFor = [pollfd(fd: fileno(stream), events: Int16(POLLIN), revents: 0)]
-    if let wakeUp = interruptWakeUp {
+    if let wakeUp = keyReaderWakeUp {
         waitFor.append(pollfd(fd: wakeUp.read, events: Int16(POLLIN), revents: 0))
     }
     while true {
@@ -293,6 +342,9 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
             interruptPending.store(false, ordering: .relaxed)
             crl_discard_line()
         }
+        // Checked on every call, not only when woken: messages that came
+        // while a command ran appear as soon as the next prompt is drawn.
+        showAnnouncements()
         if poll(&waitFor, nfds_t(waitFor.count), -1) < 0 {
             if errno == EINTR { continue }
             return EOF
@@ -312,7 +364,33 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
 }
 
 private func drainWakeUps() {
-    guard let wakeUp = interruptWakeUp else { return }
+    guard let wakeUp = keyReaderWakeUp else { return }
     var bytes = [UInt8](repeating: 0, count: 64)
     while read(wakeUp.read, &bytes, bytes.count) > 0 {}
+}
+
+// MARK: - Announcements
+
+/// Messages from ``ReadlineLineEditor/announce(_:)``, oldest first, each
+/// cleaned and ending in a newline, waiting for `readKey` to show them.
+private let pendingAnnouncements = Mutex<[String]>([])
+
+private func takePendingAnnouncements() -> [String] {
+    pendingAnnouncements.withLock { pending in
+        let taken = pending
+        pending = []
+        return taken
+    }
+}
+
+/// Shows the waiting announcements above the prompt, all at once. Called by
+/// `readKey`, so only while readline reads a key, with its prompt and line
+/// on the screen and nothing else writing to it.
+private func showAnnouncements() {
+    // The wake-up byte is gone by now: the messages stay queued for the
+    // next call, which comes with the first key read after completion.
+    guard crl_is_completing() == 0 else { return }
+    let texts = takePendingAnnouncements()
+    guard !texts.isEmpty else { return }
+    crl_show_above_line(texts.joined())
 }

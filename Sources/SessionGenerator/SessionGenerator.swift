@@ -1,19 +1,19 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
 
 /// Makes realistic session files of any size, the same for the same seed:
 /// participants from several countries, themes with lessons, attributed
 /// tips, quotes, ideas and actions, with edits, deletes and undos among them.
-public struct SessionGenerator {
-    public var entries: Int
-    public var seed: UInt64
+package struct SessionGenerator {
+    package var entries: Int
+    package var seed: UInt64
 
-    public init(entries: Int, seed: UInt64 = 2012) {
+    package init(entries: Int, seed: UInt64 = 2012) {
         self.entries = entries
         self.seed = seed
     }
 
-    public static let agenda = Agenda(
+    package static let agenda = Agenda(
         title: "Een gegenereerde middag", series: "RollingStone", number: 99, date: "2026-03-14", language: .nl,
         venue: "Het Pand, Gent", host: .init(name: "Buurtlab Gent", website: "https://buurtlab.example.org"),
         items: [
@@ -37,7 +37,7 @@ public struct SessionGenerator {
                                 "energie", "geld", "wethouder", "project", "mensen", "ruimte", "ideeën", "samen"]
 
     /// The header and events of the session.
-    public func records() -> (SessionHeader, [SessionRecord]) {
+    package func records() -> (SessionHeader, [SessionRecord]) {
         var random = SplitMix64(seed: seed)
         let start = Date(timeIntervalSince1970: 1_773_489_600)
         var state = MeetingState(header: SessionHeader(created: start, agenda: Self.agenda))
@@ -89,7 +89,7 @@ public struct SessionGenerator {
     }
 
     /// Writes the session to `url` (replacing what is there), as JSON Lines.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         let (header, records) = records()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
+import RollingStoneREPL
 
 extension RollingStoneCommand {
     struct AgendaCommand: ParsableCommand {

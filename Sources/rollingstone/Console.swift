@@ -1,14 +1,19 @@
 import Foundation
+import Synchronization
 
 /// Standard output, flushed after every reply so a log or a terminal shows
 /// each acknowledgement the moment it is true.
-struct Console {
+struct Console: Sendable {
     /// A person is typing: readline, prompts and history are used.
     let isInteractive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    /// Replies and announcements come from several threads: one line at a time.
+    private static let writing = Mutex(())
 
-    func write(_ text: String) {
-        print(text)
-        fflush(nil)
+    @Sendable func write(_ text: String) {
+        Self.writing.withLock { _ in
+            print(text)
+            fflush(nil)
+        }
     }
 }
 
@@ -18,5 +23,9 @@ struct UserFacingFailure: Error, CustomStringConvertible {
 
     init(_ error: any Error) {
         description = String(describing: error)
+    }
+
+    init(_ description: String) {
+        self.description = description
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneReport
 
 extension RollingStoneCommand {
     struct Report: ParsableCommand {
@@ -24,7 +26,7 @@ extension RollingStoneCommand {
         func run() throws {
             let file: SessionFile
             do {
-                file = try SessionFile.read(at: URL(fileURLWithPath: session), usingSnapshot: true)
+                file = try SessionFile.read(at: URL(fileURLWithPath: session))
             } catch {
                 throw UserFacingFailure(error)
             }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
 
 @main
 struct RollingStoneCommand: ParsableCommand {

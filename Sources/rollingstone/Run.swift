@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
+import RollingStoneMeeting
+import RollingStoneREPL
 import RollingStoneReadline
 
 extension RollingStoneCommand {
@@ -29,30 +32,31 @@ extension RollingStoneCommand {
             }
             let opened: MeetingOpener.Opened
             do {
-                opened = try MeetingOpener.open(agenda: askedAgenda, sessionPath: session,
-                                                sessionsFolder: URL(fileURLWithPath: "sessions"), now: Date())
+                opened = try MeetingOpener.open(
+                    agenda: askedAgenda, sessionPath: session, sessionsFolder: URL(fileURLWithPath: "sessions"), now: Date())
             } catch {
                 throw UserFacingFailure(error)
             }
-            let interpreter = MeetingInterpreter(journal: opened.journal)
+            let interpreter = CommandInterpreter(meeting: opened.meeting)
             do {
                 try interpreter.open()
             } catch {
-                throw UserFacingFailure(error)
+                // No prompt to go back to: the plain reason, not the REPL's advice.
+                guard case .notRecorded(let reason) = error else { throw UserFacingFailure(error.description(in: opened.meeting.state)) }
+                throw UserFacingFailure(reason)
             }
             let console = Console()
             opened.messages.forEach(console.write)
             console.write(interpreter.itemIntroduction())
 
-            let editor: any LineEditor = console.isInteractive
-                ? ReadlineLineEditor(completionSource: MeetingCompleter(interpreter: interpreter),
-                                     historyFile: ReadlineLineEditor.defaultHistoryFile())
-                : PlainLineEditor()
+            let editor: any LineEditor =
+                console.isInteractive
+                ? ReadlineLineEditor(
+                    completionSource: MeetingCompleter(meeting: opened.meeting), historyFile: ReadlineLineEditor.defaultHistoryFile())
+                : PlainLineEditor(output: console.write)
             MeetingLoop.run(interpreter, editor: editor, output: console.write)
-            // For reports on long sessions to start from; without it they
-            // replay the session.
-            try? opened.journal.writeSnapshotIfWorthwhile()
-            opened.journal.close()
+            (editor as? ReadlineLineEditor)?.printPendingAnnouncements()
+            opened.meeting.close()
         }
     }
 }

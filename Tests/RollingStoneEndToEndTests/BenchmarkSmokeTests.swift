@@ -1,4 +1,5 @@
 import Foundation
+import RollingStoneTestSupport
 import Testing
 
 /// The benchmark is too slow and too noisy for every test run, but it must
@@ -7,7 +8,7 @@ import Testing
 @Suite struct BenchmarkSmokeTests {
     @Test(.timeLimit(.minutes(1)))
     func theBenchmarkSmokeRunPassesAndPrintsItsTable() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let process = Process()
         process.executableURL = BuiltProduct.url("rollingstone-bench")
         process.arguments = ["smoke", "--json", folder.path("smoke.json")]

@@ -1,5 +1,8 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneTestSupport
 import Testing
 
 /// Mistakes a facilitator makes, through the built binary: each gets a clear
@@ -8,7 +11,7 @@ import Testing
     static let fixtures = ScriptedMeetingTests.fixtures
 
     @Test func mistakesAtThePromptCaptureNothing() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let script = """
             join Jan Jansen, NL
             join Jan Janssen, Nederland
@@ -33,7 +36,7 @@ import Testing
     }
 
     @Test func aBrokenAgendaNamesFileLineAndColumn() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let agenda = Self.fixtures.appendingPathComponent("broken-agenda.yaml").path
         let check = try await ScriptedRun.run(["agenda", "check", agenda], in: folder.url)
         #expect(check.status == 1)
@@ -46,7 +49,7 @@ import Testing
     }
 
     @Test func aGoodAgendaIsSummarised() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
         let check = try await ScriptedRun.run(["agenda", "check", agenda], in: folder.url)
         #expect(check.status == 0)
@@ -54,7 +57,7 @@ import Testing
     }
 
     @Test func anExistingSessionIsResumedNeverOverwritten() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         _ = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: "join Ann Smith, GB\ntip @ann Eerste\n", in: folder.url)
         let second = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: "tip @ann Tweede\nend\n", in: folder.url)
         #expect(second.output.hasPrefix("Resumed s.jsonl:"), "\(second.output)")

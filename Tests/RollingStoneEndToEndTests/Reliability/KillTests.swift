@@ -1,5 +1,8 @@
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneTestSupport
 import Testing
 
 /// The real binary killed with SIGKILL at random moments of a meeting, then
@@ -15,7 +18,7 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let kills = environment["ROLLINGSTONE_KILLS"].flatMap { Int($0) } ?? 200
         let seed = environment["ROLLINGSTONE_KILL_SEED"].flatMap { UInt64($0) } ?? 20_120_926
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url
 
         let result = try await onOwnThread { KillCampaign(kills: kills, seed: seed, folder: url).run() }
@@ -42,7 +45,7 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let kills = environment["ROLLINGSTONE_CREATE_KILLS"].flatMap { Int($0) } ?? 60
         let seed = environment["ROLLINGSTONE_KILL_SEED"].flatMap { UInt64($0) } ?? 20_120_926
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url
         let result = try await onOwnThread { () throws -> (created: Int, startup: Duration, problems: [String]) in
             // How long this machine takes from spawn to the first line, i.e.
@@ -81,7 +84,7 @@ import Testing
 
     /// `report` on a session with a torn tail reads the rest and says what it left out.
     @Test func reportSaysWhatItCouldNotRead() async throws {
-        let folder = try TemporaryTestFolder()
+        let folder = try TemporaryFolder()
         let setup = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: "tip Alles bewaard\n", in: folder.url)
         #expect(setup.status == 0, "\(setup.errors)")
         let handle = try FileHandle(forWritingTo: folder.url.appendingPathComponent("s.jsonl"))

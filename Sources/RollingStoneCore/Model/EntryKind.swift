@@ -1,0 +1,8 @@
+/// What kind of thing was captured.
+package enum EntryKind: String, Codable, CaseIterable, Sendable {
+    case note
+    case tip
+    case quote
+    case idea
+    case action
+}

@@ -1,0 +1,290 @@
+import Foundation
+
+/// Everything known about a meeting, rebuilt by applying its session events
+/// in order.
+///
+/// The state is only ever changed through `apply(_:)`, both live and when a
+/// session file is replayed, so what the REPL shows and what a resumed session
+/// or a report sees cannot drift apart.
+package struct MeetingState: Sendable {
+    package let header: SessionHeader
+    package var agenda: Agenda { header.agenda }
+
+    /// Participants in the order they joined.
+    package private(set) var participants: [Participant] = []
+    /// Lessons in the order they were opened.
+    package private(set) var lessons: [Lesson] = []
+    /// Live entries (not deleted), in capture order.
+    ///
+    /// Built on each call, in one pass: keep the result rather than asking
+    /// again in a loop.
+    package var entries: [Entry] { entrySlots.compactMap { $0.isDeleted ? nil : $0.entry } }
+
+    /// The agenda item under way (0-based).
+    package private(set) var currentItem = 0
+    /// The lesson new entries go under, if any.
+    package private(set) var currentLesson: Int?
+    /// Whether `end` has been recorded (a reopened meeting stays ended).
+    package private(set) var hasEnded = false
+    /// Whether the session was opened again after it had ended.
+    package private(set) var isReopened = false
+    /// The agenda items that have been under way at some time.
+    package private(set) var visitedItems: Set<Int> = [0]
+    /// How many times the agenda has moved to an item: tells one stay on an
+    /// item from the next, for what happens once per stay (a time box alert).
+    package private(set) var itemChanges = 0
+
+    /// The sequence number of the last event applied; 0 before any.
+    package private(set) var lastSequence = 0
+    /// When the last event was recorded.
+    package private(set) var lastEventTime: Date
+
+    package private(set) var nextEntryNumber = 1
+    package private(set) var nextParticipantID = 1
+    package private(set) var nextLessonID = 1
+
+    /// Entry `#n` at index n − 1: numbers are given out in order from 1 and
+    /// never reused, so an array is the index (a dictionary cost a tenth of
+    /// a replay). An undone capture leaves an empty slot.
+    private var entrySlots: [EntrySlot] = []
+    private var secondsPerItem: [Int: TimeInterval] = [:]
+    private var currentItemSince: Date
+    private var undoStack: [UndoStep] = []
+
+    private struct EntrySlot: Sendable {
+        var entry: Entry?
+        var isDeleted = false
+    }
+
+    /// What `undo` needs to take a change back, derived while applying events.
+    private struct UndoStep: Sendable {
+        var sequence: Int
+        var inverse: Inverse
+        var change: UndoableChange
+    }
+
+    private enum Inverse: Sendable {
+        case removeEntry(Int)
+        case setText(entry: Int, text: String)
+        case restoreEntry(Int)
+        case moveBack(entry: Int, item: Int, lesson: Int?)
+        case removeParticipant(Int)
+        case removeLesson(Int, previousLesson: Int?)
+    }
+
+    package init(header: SessionHeader) {
+        self.header = header
+        self.lastEventTime = header.created
+        self.currentItemSince = header.created
+    }
+
+    // MARK: Looking things up
+
+    package func entry(_ number: Int) -> Entry? {
+        guard number >= 1, number <= entrySlots.count, !entrySlots[number - 1].isDeleted else { return nil }
+        return entrySlots[number - 1].entry
+    }
+
+    package func participant(_ id: Int) -> Participant? {
+        participants.withUnsafeBufferPointer { Self.find(id, in: $0, id: \.id) }
+    }
+
+    package func lesson(_ id: Int) -> Lesson? {
+        lessons.withUnsafeBufferPointer { Self.find(id, in: $0, id: \.id) }
+    }
+
+    /// Ids are given out in order from 1 and only the latest can be undone,
+    /// so ids ascend: usually one more than the index, else a binary search.
+    private static func find<Element>(_ id: Int, in elements: UnsafeBufferPointer<Element>, id key: (Element) -> Int) -> Element? {
+        if id >= 1, id <= elements.count, key(elements[id - 1]) == id { return elements[id - 1] }
+        var low = 0, high = elements.count
+        while low < high {
+            let middle = (low + high) / 2
+            let found = key(elements[middle])
+            if found == id { return elements[middle] }
+            if found < id { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// What the next `undo` would take back; `nil` when nothing can be undone.
+    package var nextUndo: UndoableChange? { undoStack.last?.change }
+
+    /// The sequence number `undo` would record as undone.
+    package var nextUndoSequence: Int? { undoStack.last?.sequence }
+
+    /// Seconds spent on `item` so far, counting up to `now` for the current item
+    /// of a meeting still under way.
+    package func secondsSpent(onItem item: Int, now: Date? = nil) -> TimeInterval {
+        var seconds = secondsPerItem[item, default: 0]
+        if item == currentItem && !hasEnded {
+            let until = now ?? lastEventTime
+            seconds += Swift.max(0, until.timeIntervalSince(currentItemSince))
+        }
+        return seconds
+    }
+
+    /// Seconds spent on the whole meeting so far.
+    package func secondsSpent(now: Date? = nil) -> TimeInterval {
+        agenda.items.indices.reduce(0) { $0 + secondsSpent(onItem: $1, now: now) }
+    }
+
+    // MARK: Applying events
+
+    /// Applies one recorded event.
+    ///
+    /// - Throws: `MeetingStateError` when the event does not fit the state
+    ///   (a sequence gap, an entry that does not exist …): a sign that the
+    ///   file was edited or damaged, never something to skip silently.
+    package mutating func apply(_ record: SessionRecord) throws(MeetingStateError) {
+        try check(record)
+        applyChecked(record)
+    }
+
+    /// Throws what `apply` would throw, without changing anything, so the
+    /// journal can refuse an event before it reaches the disk.
+    package func check(_ record: SessionRecord) throws(MeetingStateError) {
+        guard record.sequence == lastSequence + 1 else {
+            throw .outOfSequence(expected: lastSequence + 1, found: record.sequence)
+        }
+        switch record.event {
+        case .opened, .ended:
+            break
+        case .joined(let participant):
+            guard participant.id == nextParticipantID else { throw .unexpected("participant id \(participant.id)") }
+        case .lessonOpened(let lesson):
+            guard lesson.id == nextLessonID, agenda.items.indices.contains(lesson.item) else {
+                throw .unexpected("lesson \(lesson.id)")
+            }
+        case .captured(let entry):
+            guard entry.number == nextEntryNumber, agenda.items.indices.contains(entry.item) else {
+                throw .unexpected("entry #\(entry.number)")
+            }
+            if let id = entry.participant, participant(id) == nil { throw .unknownParticipant(id) }
+            if let id = entry.lesson, lesson(id) == nil { throw .unexpected("lesson \(id) of entry #\(entry.number)") }
+        case .edited(let number, _), .deleted(let number):
+            guard entry(number) != nil else { throw .unknownEntry(number) }
+        case .moved(let number, let item):
+            guard entry(number) != nil else { throw .unknownEntry(number) }
+            guard agenda.items.indices.contains(item) else { throw .unknownItem(item) }
+        case .undone(let target):
+            guard undoStack.last?.sequence == target else { throw .unexpected("undo of event \(target)") }
+        case .wentTo(let item):
+            guard agenda.items.indices.contains(item) else { throw .unknownItem(item) }
+        }
+    }
+
+    /// Applies a record that `check` accepted, as `apply` does without
+    /// checking it again: for the journal, which checks before writing.
+    package mutating func applyChecked(_ record: SessionRecord) {
+        applyEvent(record)
+        lastSequence = record.sequence
+        lastEventTime = Swift.max(lastEventTime, record.time)
+    }
+
+    private mutating func applyEvent(_ record: SessionRecord) {
+        let sequence = record.sequence
+        switch record.event {
+        case .opened:
+            if hasEnded {
+                isReopened = true
+            } else {
+                // The time between the last event before a crash and the
+                // resume is unknown: count up to the last event, not the gap.
+                closeTimeSlot(at: lastEventTime)
+                currentItemSince = record.time
+            }
+
+        case .joined(let participant):
+            participants.append(participant)
+            nextParticipantID += 1
+            undoStack.append(UndoStep(sequence: sequence, inverse: .removeParticipant(participant.id), change: .join(name: participant.name)))
+
+        case .lessonOpened(let lesson):
+            lessons.append(lesson)
+            nextLessonID += 1
+            undoStack.append(UndoStep(sequence: sequence, inverse: .removeLesson(lesson.id, previousLesson: currentLesson), change: .lesson(title: lesson.title)))
+            currentLesson = lesson.id
+
+        case .captured(let entry):
+            // `check` made sure the number is the next one: its slot is the next one.
+            entrySlots.append(EntrySlot(entry: entry))
+            nextEntryNumber += 1
+            undoStack.append(UndoStep(sequence: sequence, inverse: .removeEntry(entry.number), change: .capture(entry.kind, number: entry.number)))
+
+        case .edited(let number, let text):
+            let previous = entrySlots[number - 1].entry?.text ?? ""
+            entrySlots[number - 1].entry?.text = text
+            undoStack.append(UndoStep(sequence: sequence, inverse: .setText(entry: number, text: previous), change: .edit(entry: number)))
+
+        case .deleted(let number):
+            entrySlots[number - 1].isDeleted = true
+            undoStack.append(UndoStep(sequence: sequence, inverse: .restoreEntry(number), change: .delete(entry: number)))
+
+        case .moved(let number, let item):
+            let previous = entrySlots[number - 1].entry
+            entrySlots[number - 1].entry?.item = item
+            entrySlots[number - 1].entry?.lesson = nil
+            undoStack.append(UndoStep(sequence: sequence, inverse: .moveBack(entry: number, item: previous?.item ?? item, lesson: previous?.lesson), change: .move(entry: number)))
+
+        case .undone:
+            if let step = undoStack.popLast() { undo(step.inverse) }
+
+        case .wentTo(let item):
+            if !hasEnded { closeTimeSlot(at: record.time) }
+            currentItemSince = record.time
+            currentItem = item
+            itemChanges += 1
+            visitedItems.insert(item)
+            currentLesson = nil
+
+        case .ended:
+            if !hasEnded { closeTimeSlot(at: record.time) }
+            hasEnded = true
+        }
+    }
+
+    private mutating func closeTimeSlot(at time: Date) {
+        secondsPerItem[currentItem, default: 0] += Swift.max(0, time.timeIntervalSince(currentItemSince))
+        currentItemSince = time
+    }
+
+    private mutating func undo(_ inverse: Inverse) {
+        switch inverse {
+        case .removeEntry(let number):
+            // The slot stays, empty: numbers are never given out again.
+            entrySlots[number - 1].entry = nil
+        case .setText(let number, let text):
+            entrySlots[number - 1].entry?.text = text
+        case .restoreEntry(let number):
+            entrySlots[number - 1].isDeleted = false
+        case .moveBack(let number, let item, let lesson):
+            entrySlots[number - 1].entry?.item = item
+            entrySlots[number - 1].entry?.lesson = lesson
+        case .removeParticipant(let id):
+            participants.removeAll { $0.id == id }
+        case .removeLesson(let id, let previous):
+            lessons.removeAll { $0.id == id }
+            if currentLesson == id { currentLesson = previous }
+        }
+    }
+}
+
+/// An event that does not fit the meeting it is applied to.
+package enum MeetingStateError: Error, Equatable, CustomStringConvertible, Sendable {
+    case outOfSequence(expected: Int, found: Int)
+    case unknownEntry(Int)
+    case unknownParticipant(Int)
+    case unknownItem(Int)
+    case unexpected(String)
+
+    package var description: String {
+        switch self {
+        case .outOfSequence(let expected, let found): "expected event \(expected), found event \(found)"
+        case .unknownEntry(let number): "entry #\(number) does not exist"
+        case .unknownParticipant(let id): "participant \(id) does not exist"
+        case .unknownItem(let item): "agenda item \(item + 1) does not exist"
+        case .unexpected(let what): "unexpected \(what)"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import RollingStoneCore
+import RollingStoneJournal
+
+/// Why an operation on a meeting was refused; nothing was recorded.
+///
+/// Each case carries what a client needs to say it in its own words.
+package enum MeetingError: Error, Equatable, Sendable {
+    /// Writing or syncing the event failed, or it did not fit the state.
+    case notRecorded(JournalAppendError)
+    case joinNeedsNameAndCountry
+    case alreadyJoined(Participant)
+    case unknownCountry(CountryError)
+    case noSuchParticipant(Int)
+    case quoteNeedsSpeaker
+    /// Lessons open under theme items only; `item` is 0-based.
+    case notATheme(item: Int)
+    case emptyText(TextField)
+    case textTooLong(TextField, length: Int, limit: Int)
+    /// `last` is the highest number given out so far (0 when none).
+    case noSuchEntry(Int, last: Int)
+    case alreadyThere(entry: Int, item: Int)
+    case nothingToUndo
+    case noSuchItem(Int)
+    case atFirstItem
+    case atLastItem
+    case alreadyAtItem(Int)
+}
+
+/// Which text an error is about.
+package enum TextField: Equatable, Sendable {
+    case name
+    case lessonTitle
+    case entryText(EntryKind)
+    /// The replacement text of an edit.
+    case newText
+}

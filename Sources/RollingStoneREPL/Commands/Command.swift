@@ -1,0 +1,29 @@
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneMeeting
+import RollingStoneReport
+
+/// One line typed at the prompt, understood.
+package enum Command: Equatable, Sendable {
+    case help(topic: String?)
+    case agenda
+    case next
+    case back
+    case goto(target: String)
+    case time
+    case join(arguments: String)
+    case who
+    case lesson(title: String)
+    /// `tip`, `note`, `quote`, `idea`, `action`, with the text after the
+    /// command word (which may start with `@NAME`).
+    case capture(EntryKind, text: String)
+    /// A line that is not a command, captured as a note.
+    case plainNote(text: String)
+    case list(all: Bool)
+    case edit(entry: Int, text: String)
+    case delete(entry: Int)
+    case move(entry: Int, target: String)
+    case undo
+    case report(path: String?)
+    case end
+}

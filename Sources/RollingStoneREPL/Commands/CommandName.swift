@@ -1,0 +1,71 @@
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneMeeting
+import RollingStoneReport
+
+/// The words the REPL understands, with their usage and help.
+package enum CommandName: String, CaseIterable, Sendable {
+    case help, agenda, next, back, goto, time, join, who, lesson
+    case tip, note, quote, idea, action
+    case list, edit, delete, move, undo, report, end
+
+    /// Other words for the same command.
+    static let aliases: [String: CommandName] = [
+        "?": .help, "h": .help, "n": .next, "b": .back, "go": .goto, "ls": .list,
+        "rm": .delete, "del": .delete, "quit": .end, "exit": .end,
+    ]
+
+    /// How the command is typed.
+    package var usage: String {
+        switch self {
+        case .help: "help [COMMAND]"
+        case .agenda: "agenda"
+        case .next: "next"
+        case .back: "back"
+        case .goto: "goto N|TITLE"
+        case .time: "time"
+        case .join: "join NAME, COUNTRY[, NETWORK[, ROLE[, CONTACT]]]"
+        case .who: "who"
+        case .lesson: "lesson TITLE"
+        case .tip: "tip [@NAME] TEXT"
+        case .note: "note TEXT"
+        case .quote: "quote @NAME TEXT"
+        case .idea: "idea [@NAME] TEXT"
+        case .action: "action [@NAME] TEXT"
+        case .list: "list [all]"
+        case .edit: "edit #N TEXT"
+        case .delete: "delete #N"
+        case .move: "move #N ITEM"
+        case .undo: "undo"
+        case .report: "report [FILE]"
+        case .end: "end"
+        }
+    }
+
+    /// One line on what it does.
+    package var summary: String {
+        switch self {
+        case .help: "list the commands, or explain one"
+        case .agenda: "show the agenda: done, current and upcoming items with their minutes"
+        case .next: "go to the next agenda item"
+        case .back: "go back to the previous agenda item"
+        case .goto: "go to agenda item N, or the item whose title contains TITLE"
+        case .time: "show the time spent on this item and the meeting against the plan"
+        case .join: "add a participant; COUNTRY is an ISO code or a name in Dutch or English"
+        case .who: "list the participants by country"
+        case .lesson: "open a lesson under the current theme; what follows belongs to it"
+        case .tip: "capture a practical tip, optionally by a participant"
+        case .note: "capture a note (any line that is not a command is a note too)"
+        case .quote: "capture what a participant said, in their words"
+        case .idea: "capture an idea, optionally by a participant"
+        case .action: "capture a follow-up action, optionally with its owner"
+        case .list: "list the entries of this item, or of the whole meeting, with their #numbers"
+        case .edit: "replace the text of entry #N"
+        case .delete: "delete entry #N (undo brings it back)"
+        case .move: "move entry #N to another agenda item"
+        case .undo: "take back the last change; again takes back the one before"
+        case .report: "write the report so far (default: next to the session file)"
+        case .end: "end the meeting (Ctrl-D does the same)"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneMeeting
+import RollingStoneReport
+
+/// The text of `help`.
+enum HelpText {
+    static func reply(topic: String?) -> Reply {
+        guard let topic else { return .ok(overview) }
+        let key = topic.hasPrefix("@") ? "tip" : topic
+        guard let name = CommandName(rawValue: key) ?? CommandName.aliases[key] else {
+            return .error("No command '\(topic.abbreviated())'; 'help' lists them all.")
+        }
+        var lines = ["\(name.usage)", "  \(name.summary.capitalizedFirst)."]
+        if let example = examples[name] { lines.append("  Example: \(example)") }
+        return .ok(lines.joined(separator: "\n"))
+    }
+
+    static let overview: String = {
+        let width = CommandName.allCases.map(\.usage.count).max() ?? 0
+        var lines = ["Commands (Tab completes commands, @names and item titles):"]
+        for name in CommandName.allCases {
+            lines.append("  " + name.usage.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + name.summary)
+        }
+        lines.append("Any other line is captured as a note. Every entry is saved to disk before the prompt returns.")
+        return lines.joined(separator: "\n")
+    }()
+
+    static let examples: [CommandName: String] = [
+        .join: "join Stef Steyaert, België, Lab van Troje, special guest",
+        .lesson: "lesson Sell your plan to people, not to organisations",
+        .tip: "tip @stef Treat the city as a partner, not as a funder",
+        .quote: "quote @Hannah Schröder We are not against anything; we are for something",
+        .action: "action @marije Send the slides round by Friday",
+        .goto: "goto 3   or   goto resilience",
+        .edit: "edit #12 Treat the city as a co-funder, not as a funder",
+        .move: "move #12 resilience",
+    ]
+}

@@ -1,0 +1,144 @@
+import Foundation
+import RollingStoneCore
+import RollingStoneJournal
+import RollingStoneMeeting
+import RollingStoneReport
+
+/// Moving through the agenda and showing where the meeting stands.
+extension CommandInterpreter {
+    /// The prompt: the current item with its elapsed and planned minutes,
+    /// marked when it runs over.
+    package var prompt: String {
+        let state = self.state
+        let items = state.agenda.items
+        let item = items[state.currentItem]
+        let title = item.title.count > 24 ? item.title.prefix(23) + "…" : item.title
+        let position = "\(state.currentItem + 1)/\(items.count) \(title)"
+        // A reopened meeting's clock has stopped: no minutes to show.
+        if state.hasEnded { return "[reopened \(position)] > " }
+        let elapsed = Int(state.secondsSpent(onItem: state.currentItem, now: meeting.now) / 60)
+        let over = elapsed > item.minutes ? " OVER" : ""
+        return "[\(position) \(elapsed)/\(item.minutes)m\(over)] > "
+    }
+
+    /// What is shown when an item starts: its title, time box and prompts.
+    package func itemIntroduction() -> String {
+        let state = self.state
+        let index = state.currentItem
+        let item = state.agenda.items[index]
+        var lines = ["Item \(index + 1)/\(state.agenda.items.count): \(item.title) (\(item.minutes) min\(item.theme ? ", theme" : ""))"]
+        lines += item.prompts.map { "  ? \($0)" }
+        if item.theme { lines.append("  'lesson TITLE' opens a lesson; 'tip', 'quote', 'idea' capture under it.") }
+        return lines.joined(separator: "\n")
+    }
+
+    func go(to target: AgendaMove) throws -> Reply {
+        let change = try meeting.go(to: target)
+        let previous = state.agenda.items[change.from]
+        let spent = Int((change.secondsOnPrevious / 60).rounded())
+        return .ok("Closed \"\(previous.title)\" after \(spent) of \(previous.minutes) min.\n" + itemIntroduction())
+    }
+
+    /// An item number (from 1) or a unique part of an item's title.
+    func resolveItem(_ target: String) throws(InterpreterError) -> Int {
+        let items = state.agenda.items
+        if let number = Int(target) {
+            guard items.indices.contains(number - 1) else { throw .noSuchItem(target, count: items.count) }
+            return number - 1
+        }
+        let key = target.folded
+        let exact = items.indices.filter { items[$0].title.folded == key }
+        if exact.count == 1 { return exact[0] }
+        let matches = items.indices.filter { items[$0].title.folded.contains(key) }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw .noSuchItem(target, count: items.count)
+        default: throw .ambiguousItem(target, candidates: matches.map { "\($0 + 1) \"\(items[$0].title)\"" })
+        }
+    }
+
+    func agendaOverview() -> String {
+        let state = self.state
+        let now = meeting.now
+        let items = state.agenda.items
+        let width = items.map(\.title.count).max() ?? 0
+        var lines = items.indices.map { index -> String in
+            let item = items[index]
+            let spent = Int((state.secondsSpent(onItem: index, now: now) / 60).rounded())
+            let status: String
+            if index == state.currentItem && !state.hasEnded {
+                status = "current, \(spent) min so far"
+            } else if state.visitedItems.contains(index) {
+                status = "done, \(spent) min"
+            } else if index < state.currentItem {
+                status = "skipped"
+            } else {
+                status = "upcoming"
+            }
+            let marker = index == state.currentItem ? ">" : " "
+            let title = item.title.padding(toLength: width, withPad: " ", startingAt: 0)
+            return "\(marker) \(String(index + 1).leftPadded(2)). \(title)  \(String(item.minutes).leftPadded(3)) min  \(status)"
+        }
+        let planned = items.reduce(0) { $0 + $1.minutes }
+        lines.append("  Planned \(planned) min; spent \(Int((state.secondsSpent(now: now) / 60).rounded())) min.")
+        return lines.joined(separator: "\n")
+    }
+
+    func timeOverview() -> String {
+        let state = self.state
+        let now = meeting.now
+        let item = state.agenda.items[state.currentItem]
+        let spent = Int(state.secondsSpent(onItem: state.currentItem, now: now) / 60)
+        let left = item.minutes - spent
+        let itemLine = "Item \(state.currentItem + 1) \"\(item.title)\": \(spent) of \(item.minutes) min"
+            + (left >= 0 ? " (\(left) left)" : " (\(-left) over)")
+        let planned = state.agenda.items.reduce(0) { $0 + $1.minutes }
+        let total = Int(state.secondsSpent(now: now) / 60)
+        let remainingPlan = state.agenda.items[(state.currentItem + 1)...].reduce(0) { $0 + $1.minutes }
+        return itemLine + "\nMeeting: \(total) of \(planned) min; \(remainingPlan) min planned after this item."
+    }
+
+    func participantOverview() -> String {
+        let state = self.state
+        guard !state.participants.isEmpty else { return "No one has joined yet: join NAME, COUNTRY[, NETWORK[, ROLE]]" }
+        let language = state.agenda.language
+        let groups = Dictionary(grouping: state.participants, by: \.country)
+            .map { (name: CountryResolver.name(of: $0.key, in: language), people: $0.value) }
+            .sorted { $0.people.count != $1.people.count ? $0.people.count > $1.people.count : $0.name < $1.name }
+        var lines = ["\(plural(state.participants.count, "participant")) from \(plural(groups.count, "country", "countries")):"]
+        for (country, people) in groups {
+            lines.append("\(country) (\(people.count))")
+            for person in people {
+                let details = [person.network, person.role].compactMap { $0 }.joined(separator: ", ")
+                lines.append("  \(person.name)" + (details.isEmpty ? "" : " — \(details)"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func entryListing(all: Bool) -> String {
+        let state = self.state
+        let items = state.agenda.items
+        let shown = all ? Array(items.indices) : [state.currentItem]
+        let entries = state.entries
+        var lines: [String] = []
+        for index in shown {
+            let inItem = entries.filter { $0.item == index }
+            if all && inItem.isEmpty { continue }
+            lines.append("Item \(index + 1) \"\(items[index].title)\": \(plural(inItem.count, "entry", "entries"))")
+            for entry in inItem {
+                var line = "  #\(entry.number) \(entry.kind.rawValue)"
+                if let id = entry.participant, let person = state.participant(id) { line += " by \(person.name)" }
+                if let id = entry.lesson, let lesson = state.lesson(id) { line += " [\(lesson.title)]" }
+                lines.append(line + ": \(entry.text)")
+            }
+        }
+        return lines.isEmpty ? "Nothing captured yet." : lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    package func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import RollingStoneCore
+import RollingStoneMeeting
+import RollingStoneReport
+
+/// Carries out the lines typed during a meeting: the REPL's client of the
+/// meeting core.
+///
+/// A line is parsed into a `Command`, `@NAME` and item titles are resolved
+/// here, and the meeting's typed operations do the rest; every reply is
+/// worded here. A reply that says something was captured is only given once
+/// it is on disk.
+package final class CommandInterpreter {
+    package let meeting: Meeting
+    /// Where `report` writes by default, and how the report is made.
+    package var reportWriter: ReportFileWriter
+    private var mentions: (participants: [Int], resolver: MentionResolver)?
+
+    /// The meeting as recorded so far.
+    package var state: MeetingState { meeting.state }
+
+    package init(meeting: Meeting) {
+        self.meeting = meeting
+        self.reportWriter = ReportFileWriter()
+    }
+
+    /// The resolver for `@NAME`, kept while the participants stay the same.
+    private func mentionResolver(for state: MeetingState) -> MentionResolver {
+        let ids = state.participants.map(\.id)
+        if let mentions, mentions.participants == ids { return mentions.resolver }
+        let resolver = MentionResolver(participants: state.participants)
+        mentions = (ids, resolver)
+        return resolver
+    }
+
+    /// Carries out one line and says what happened.
+    package func handle(_ line: String) -> Reply {
+        let command: Command
+        do {
+            guard let parsed = try CommandParser.parse(line) else { return .ok("") }
+            command = parsed
+        } catch {
+            return .error(error.description)
+        }
+        do {
+            return try perform(command)
+        } catch let error as MeetingError {
+            return .error(error.description(in: state))
+        } catch let error as CustomStringConvertible & Error {
+            return .error(error.description)
+        } catch {
+            return .error("\(error)")
+        }
+    }
+
+    private func perform(_ command: Command) throws -> Reply {
+        switch command {
+        case .help(let topic): return HelpText.reply(topic: topic)
+        case .agenda: return .ok(agendaOverview())
+        case .next: return try go(to: .next)
+        case .back: return try go(to: .back)
+        case .goto(let target): return try go(to: .item(try resolveItem(target)))
+        case .time: return .ok(timeOverview())
+        case .join(let arguments): return try join(arguments)
+        case .who: return .ok(participantOverview())
+        case .lesson(let title): return try openLesson(title)
+        case .capture(let kind, let text): return try capture(kind, text, wasCommand: true)
+        case .plainNote(let text): return try capture(.note, text, wasCommand: false)
+        case .list(let all): return .ok(entryListing(all: all))
+        case .edit(let number, let text): return try edit(number, text)
+        case .delete(let number): return try delete(number)
+        case .move(let number, let target): return try move(number, to: try resolveItem(target))
+        case .undo: return try undo()
+        case .report(let path): return try writeReport(to: path)
+        case .end: return try end()
+        }
+    }
+
+    /// Records that the REPL opened the session.
+    package func open() throws(MeetingError) {
+        try meeting.open()
+    }
+
+    // MARK: Capturing
+
+    private func capture(_ kind: EntryKind, _ rawText: String, wasCommand: Bool) throws -> Reply {
+        let state = self.state
+        let (participant, text) = try mentionResolver(for: state).resolve(rawText)
+        let entry = try meeting.capture(kind, text: text, by: participant?.id)
+        var reply = "#\(entry.number) \(kind.rawValue)"
+        if !wasCommand { reply += " (not a command)" }
+        if let participant { reply += " by \(participant.name)" }
+        reply += ", under \(placeDescription(item: entry.item, lesson: entry.lesson, in: meeting.state))"
+        return .ok(reply)
+    }
+
+    private func openLesson(_ title: String) throws -> Reply {
+        let lesson = try meeting.openLesson(title: title)
+        let item = state.agenda.items[lesson.item]
+        return .ok("Lesson \"\(lesson.title)\" opened under \"\(item.title)\"; tips, notes and quotes now go under it.")
+    }
+
+    private func join(_ arguments: String) throws -> Reply {
+        let fields = arguments.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        guard fields.count >= 2 else { throw MeetingError.joinNeedsNameAndCountry }
+        func optional(_ index: Int) -> String? { fields.count > index ? fields[index] : nil }
+        let participant = try meeting.join(
+            name: fields[0], country: fields[1], network: optional(2), role: optional(3), contact: optional(4))
+        let state = self.state
+        let country = CountryResolver.name(of: participant.country, in: state.agenda.language)
+        let details = [country, participant.network, participant.role].compactMap { $0 }.joined(separator: ", ")
+        let countryCount = Set(state.participants.map(\.country)).count
+        let people = plural(state.participants.count, "participant")
+        return .ok("\(participant.name) joined (\(details)). \(people) from \(plural(countryCount, "country", "countries")).")
+    }
+
+    // MARK: Correcting
+
+    private func edit(_ number: Int, _ text: String) throws -> Reply {
+        let entry = try meeting.edit(entry: number, text: text)
+        return .ok("#\(number) \(entry.kind.rawValue) edited: \(entry.text.quotedPreview)")
+    }
+
+    private func delete(_ number: Int) throws -> Reply {
+        let entry = try meeting.delete(entry: number)
+        return .ok("#\(number) \(entry.kind.rawValue) deleted: \(entry.text.quotedPreview) ('undo' brings it back)")
+    }
+
+    private func move(_ number: Int, to item: Int) throws -> Reply {
+        let entry = try meeting.move(entry: number, toItem: item)
+        return .ok("#\(number) \(entry.kind.rawValue) moved to item \(item + 1) \"\(state.agenda.items[item].title)\"")
+    }
+
+    private func undo() throws -> Reply {
+        let change = try meeting.undo()
+        return .ok("Undone: \(change.description).")
+    }
+
+    // MARK: Ending
+
+    private func end() throws -> Reply {
+        try meeting.end()
+        let state = self.state
+        let path = displayPath(meeting.url)
+        let minutes = Int((state.secondsSpent() / 60).rounded())
+        let people = plural(state.participants.count, "participant")
+        let summary = "Meeting ended after \(minutes) min: \(people), \(plural(state.entries.count, "entry", "entries"))."
+        let report = shellQuoted(ReportFileWriter.defaultReportPath(for: path))
+        return Reply(
+            text: """
+                \(summary)
+                Session file: \(path)
+                Write the report with: rollingstone report \(shellQuoted(path)) -o \(report)
+                """, isError: false, endsMeeting: true)
+    }
+
+    private func writeReport(to path: String?) throws -> Reply {
+        let target = path ?? ReportFileWriter.defaultReportPath(for: displayPath(meeting.url))
+        let state = self.state
+        try reportWriter.write(state, to: URL(fileURLWithPath: target))
+        return .ok("Report written to \(target)" + (state.hasEnded ? "." : " (a draft: the meeting is still under way)."))
+    }
+
+    /// "Lesson title" when a lesson is open, else the item's title, quoted.
+    func placeDescription(item: Int, lesson: Int?, in state: MeetingState) -> String {
+        if let lesson, let found = state.lesson(lesson) { return "\"\(found.title)\"" }
+        return "\"\(state.agenda.items[item].title)\""
+    }
+}

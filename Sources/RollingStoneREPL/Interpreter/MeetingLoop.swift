@@ -1,0 +1,40 @@
+import Foundation
+import RollingStoneMeeting
+
+/// Reads lines from an editor and answers them until the meeting ends.
+package enum MeetingLoop {
+    /// Runs the meeting. `output` receives every reply, one per call.
+    ///
+    /// At the end of input a person (Ctrl-D) ends the meeting like `end`;
+    /// a script that runs out, or a terminal that goes away, leaves it open,
+    /// to be resumed. While it runs, the time box is watched: when the
+    /// current item has used its minutes, the editor says so once, above the
+    /// prompt, whatever is being typed.
+    package static func run(_ interpreter: CommandInterpreter, editor: any LineEditor, output: (String) -> Void) {
+        let watch = TimeBoxWatch(meeting: interpreter.meeting) { [editor] overrun in
+            editor.announce(overrun.wording)
+        }
+        watch.start()
+        defer { watch.stop() }
+        while true {
+            let prompt = editor.isInteractive ? interpreter.prompt : ""
+            guard let line = editor.readLine(prompt: prompt) else {
+                if editor.isInteractive && !editor.inputWasLost {
+                    output(interpreter.handle("end").text)
+                } else if !interpreter.state.hasEnded || interpreter.state.isReopened {
+                    let session = shellQuoted(displayPath(interpreter.meeting.url))
+                    output("End of input; the meeting stays open. Resume it with: rollingstone run --session \(session)")
+                }
+                return
+            }
+            if editor.isInteractive && !line.trimmingWhitespace.isEmpty {
+                editor.addToHistory(line)
+            }
+            let reply = interpreter.handle(line)
+            if !reply.text.isEmpty {
+                output(reply.isError ? "error: " + reply.text : reply.text)
+            }
+            if reply.endsMeeting { return }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import RollingStoneCore
+import RollingStoneMeeting
+
+extension MeetingError {
+    /// What the REPL says when the meeting refuses an operation; `state`
+    /// gives the titles that the error refers to by number.
+    package func description(in state: MeetingState) -> String {
+        let items = state.agenda.items
+        func title(_ item: Int) -> String { items.indices.contains(item) ? items[item].title : "item \(item + 1)" }
+        switch self {
+        case .notRecorded(let error):
+            return "\(error.description.capitalizedFirst). Press ↑ to get the line back and try again."
+        case .joinNeedsNameAndCountry:
+            return "'join' needs a name and a country: join NAME, COUNTRY[, NETWORK[, ROLE[, CONTACT]]], e.g. join Stef Steyaert, BE, Lab van Troje"
+        case .alreadyJoined(let participant):
+            return "\(participant.name) has already joined; 'who' lists everyone."
+        case .unknownCountry(let error):
+            return error.description
+        case .noSuchParticipant(let id):
+            return "There is no participant \(id); 'who' lists everyone."
+        case .quoteNeedsSpeaker:
+            return "A quote needs its speaker: quote @NAME TEXT."
+        case .notATheme(let item):
+            return "\"\(title(item))\" is not a theme; lessons belong under a theme item (see 'agenda', then 'goto')."
+        case .emptyText(let field):
+            return "\(field.wording.capitalizedFirst) is empty; nothing was captured."
+        case .textTooLong(let field, let length, let limit):
+            return "\(field.wording.capitalizedFirst) is \(length) characters long, more than \(limit); nothing was captured."
+        case .noSuchEntry(let number, let last):
+            return last == 0
+                ? "There is no entry #\(number): nothing has been captured yet."
+                : "There is no entry #\(number) (deleted, undone or never captured); 'list all' shows #1 to #\(last)."
+        case .alreadyThere(let number, let item):
+            return "#\(number) is already under \"\(title(item))\"."
+        case .nothingToUndo:
+            return "Nothing to undo."
+        case .noSuchItem:
+            return "No such item."
+        case .atFirstItem:
+            return "This is the first item."
+        case .atLastItem:
+            return "This is the last item; 'end' ends the meeting."
+        case .alreadyAtItem(let item):
+            return "Already at item \(item + 1) \"\(title(item))\"."
+        }
+    }
+}
+
+extension TextField {
+    /// "the tip", "the lesson's title", …
+    var wording: String {
+        switch self {
+        case .name: "the name"
+        case .lessonTitle: "the lesson's title"
+        case .entryText(let kind): "the \(kind.rawValue)"
+        case .newText: "the new text"
+        }
+    }
+}
+
+extension UndoableChange: CustomStringConvertible {
+    /// "tip #12", "join of Stef Steyaert", … as `undo` says it.
+    package var description: String {
+        switch self {
+        case .join(let name): "join of \(name)"
+        case .lesson(let title): "lesson \"\(title)\""
+        case .capture(let kind, let number): "\(kind.rawValue) #\(number)"
+        case .edit(let number): "edit of #\(number)"
+        case .delete(let number): "delete of #\(number)"
+        case .move(let number): "move of #\(number)"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import RollingStoneCore
+
+/// Writes the sections of one report into a `MarkdownWriter`, block by
+/// block; a section with nothing to show writes nothing.
+///
+/// Typed text only ever enters the Markdown through `MarkdownText`; fixed
+/// words come from `ReportLabels`. The sections live in extensions, one file
+/// each.
+struct ReportComposer {
+    let state: MeetingState
+    let options: ReportOptions
+    let labels: ReportLabels
+    /// The live entries, in capture order: `state.entries` is built anew on
+    /// each call.
+    let entries: [Entry]
+    /// Looked up once per country: a `Locale` per attributed entry was a
+    /// large part of a long report's time.
+    private let countryNames: [String: String]
+    /// What follows the text of each participant's entries, in the order of
+    /// `state.participants`: put together once, not for every entry.
+    private let bylines: [Byline]
+
+    private struct Byline {
+        /// " — Stef Steyaert, België"
+        var attribution: String
+        /// " — Stef Steyaert"
+        var owner: String
+    }
+
+    init(state: MeetingState, options: ReportOptions) {
+        self.state = state
+        self.options = options
+        self.labels = ReportLabels(options.language)
+        self.entries = state.entries
+        var names: [String: String] = [:]
+        for code in Set(state.participants.map(\.country)) {
+            names[code] = CountryResolver.name(of: code, in: options.language)
+        }
+        self.countryNames = names
+        self.bylines = state.participants.map { participant in
+            let name = MarkdownText.oneLine(participant.name)
+            let country = names[participant.country] ?? CountryResolver.name(of: participant.country, in: options.language)
+            return Byline(attribution: " — \(name), \(country)", owner: " — \(name)")
+        }
+    }
+
+    var agenda: Agenda { state.agenda }
+    var language: MeetingLanguage { options.language }
+
+    /// The country's name in the report's language.
+    func countryName(_ code: String) -> String {
+        countryNames[code] ?? CountryResolver.name(of: code, in: language)
+    }
+
+    /// Typed text as a reader sees it: one line, trimmed. Applied before
+    /// typed text is combined with other words, so its leading or trailing
+    /// white space cannot end up in the middle of a line.
+    func typed(_ text: String) -> String {
+        MarkdownText.oneLine(text)
+    }
+
+    /// " — Stef Steyaert, België" for an entry's participant, as plain text;
+    /// empty when the entry has none.
+    func attribution(_ participantID: Int?) -> String {
+        byline(participantID)?.attribution ?? ""
+    }
+
+    /// " — Stef Steyaert" for an action's owner, as plain text; empty when
+    /// the action has none.
+    func owner(_ participantID: Int?) -> String {
+        byline(participantID)?.owner ?? ""
+    }
+
+    private func byline(_ participantID: Int?) -> Byline? {
+        guard let participantID else { return nil }
+        let participants = state.participants
+        // Ids are given out in order from 1, so participant n is nearly always
+        // the nth; one who joined and was undone leaves a gap.
+        if participantID >= 1, participantID <= participants.count, participants[participantID - 1].id == participantID {
+            return bylines[participantID - 1]
+        }
+        return participants.firstIndex { $0.id == participantID }.map { bylines[$0] }
+    }
+
+    /// A `##` heading showing `text`.
+    func heading2(_ text: String) -> String {
+        "## " + MarkdownText.escaped(text, at: .heading)
+    }
+
+    /// A `###` heading showing `text`.
+    func heading3(_ text: String) -> String {
+        "### " + MarkdownText.escaped(text, at: .heading)
+    }
+
+    /// `text` as a reader sees it, unless it is missing, empty or only white space.
+    func present(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let shown = typed(text)
+        return shown.isEmpty ? nil : shown
+    }
+
+    /// The minutes `seconds` come to, rounded half away from zero.
+    func minutes(_ seconds: TimeInterval) -> Int {
+        Int((seconds / 60).rounded())
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import RollingStoneCore
+
+/// Writes agenda dates (`YYYY-MM-DD`) out in words, in the report's language.
+///
+/// Agenda dates are calendar days, not instants: they are read and written
+/// in one fixed time zone (UTC) so no machine's zone can move them a day.
+enum ReportDates {
+    /// "26 september 2012" / "26 September 2012"; `nil` when `text` is not a
+    /// real `YYYY-MM-DD` day.
+    static func writtenOut(_ text: String, in language: MeetingLanguage) -> String? {
+        format(text, pattern: "d MMMM y", in: language)
+    }
+
+    /// "zaterdag 24 november 2012" / "Saturday 24 November 2012": for the next
+    /// meeting, where the weekday helps people plan.
+    static func writtenOutWithWeekday(_ text: String, in language: MeetingLanguage) -> String? {
+        format(text, pattern: "EEEE d MMMM y", in: language)
+    }
+
+    private static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        return calendar
+    }
+
+    /// The day `text` names, when it is exactly `YYYY-MM-DD` and the day exists.
+    ///
+    /// Parsed by hand rather than with a lenient `DateFormatter`, which would
+    /// also take "2012-9-6" or " 2012-09-26" and roll "2012-02-30" over.
+    static func day(_ text: String) -> Date? {
+        guard let match = text.wholeMatch(of: /([0-9]{4})-([0-9]{2})-([0-9]{2})/),
+              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
+        else { return nil }
+        let calendar = calendar
+        let components = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: components) else { return nil }
+        let back = calendar.dateComponents([.year, .month, .day], from: date)
+        guard back.year == year, back.month == month, back.day == day else { return nil }
+        return date
+    }
+
+    private static func format(_ text: String, pattern: String, in language: MeetingLanguage) -> String? {
+        guard let date = day(text) else { return nil }
+        // A fixed pattern, not a localized template: both languages put the
+        // day first, and a template's punctuation ("Wednesday, 26 …") varies
+        // between ICU versions, which would make reports differ by machine.
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language.localeIdentifier)
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+}
