@@ -16,8 +16,10 @@ extension CommandInterpreter {
         let position = "\(state.currentItem + 1)/\(items.count) \(title)"
         // A reopened meeting's clock has stopped: no minutes to show.
         if state.hasEnded { return "[reopened \(position)] > " }
-        let elapsed = Int(state.secondsSpent(onItem: state.currentItem, now: meeting.now) / 60)
-        let over = elapsed > item.minutes ? " OVER" : ""
+        let seconds = state.secondsSpent(onItem: state.currentItem, now: meeting.now)
+        let elapsed = Int(seconds / 60)
+        // Over as soon as the time box is used up, when the alert says so too.
+        let over = seconds >= Double(item.minutes * 60) ? " OVER" : ""
         return "[\(position) \(elapsed)/\(item.minutes)m\(over)] > "
     }
 

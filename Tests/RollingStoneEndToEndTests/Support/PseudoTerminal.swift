@@ -193,7 +193,7 @@ final class PseudoTerminal {
     /// - Throws: ``Failure`` with the transcript when `timeout` passes or the
     ///   child closes the terminal first.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws -> String {
+    func waitFor(_ text: String, timeout: Duration = .seconds(60)) throws -> String {
         let deadline = ContinuousClock.now + timeout
         while true {
             let unmatched = String(decoding: transcript.utf8.dropFirst(consumed), as: UTF8.self)
@@ -225,7 +225,7 @@ final class PseudoTerminal {
     ///
     /// - Throws: ``Failure`` with the transcript when `timeout` passes.
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(10)) throws -> Termination {
+    func waitForExit(timeout: Duration = .seconds(60)) throws -> Termination {
         if let termination { return termination }
         let deadline = ContinuousClock.now + timeout
         while true {
