@@ -4,6 +4,7 @@ import RollingStoneJournal
 import RollingStoneMeeting
 import RollingStoneREPL
 import SessionGenerator
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,15 +38,21 @@ enum CaptureBench {
         func table() -> String {
             let rows: [[String]] = [
                 ["floor: 200 B append + fsync", formatMicroseconds(floor.median), formatMicroseconds(floor.p99), "", ""],
-                ["capture, fresh session", formatMicroseconds(captureFresh.median), formatMicroseconds(captureFresh.p99),
-                 formatRatio(captureFresh.median / floor.median), formatRatio(captureFresh.p99 / floor.p99)],
-                ["capture, \(settings.largeEntries)-entry session", formatMicroseconds(captureLarge.median), formatMicroseconds(captureLarge.p99),
-                 formatRatio(captureLarge.median / floor.median), formatRatio(captureLarge.p99 / floor.p99)],
+                [
+                    "capture, fresh session", formatMicroseconds(captureFresh.median), formatMicroseconds(captureFresh.p99),
+                    formatRatio(captureFresh.median / floor.median), formatRatio(captureFresh.p99 / floor.p99),
+                ],
+                [
+                    "capture, \(settings.largeEntries)-entry session", formatMicroseconds(captureLarge.median), formatMicroseconds(captureLarge.p99),
+                    formatRatio(captureLarge.median / floor.median), formatRatio(captureLarge.p99 / floor.p99),
+                ],
             ]
             let timings = textTable(["in process (\(floor.count) of each, \(settings.blocks) blocks)", "median", "p99", "median/floor", "p99/floor"], rows)
-            let checks = textTable(["target", "figure", "ratio", "target", "met"], checks.map {
-                [$0.name, $0.figure, formatRatio($0.ratio), $0.target, $0.met ? "yes" : "MISSED"]
-            })
+            let checks = textTable(
+                ["target", "figure", "ratio", "target", "met"],
+                checks.map {
+                    [$0.name, $0.figure, formatRatio($0.ratio), $0.target, $0.met ? "yes" : "MISSED"]
+                })
             let open = String(format: "open + replay of the %d-entry session, in process: %.3f s", settings.largeEntries, openLargeSeconds)
             return [timings, open, checks].joined(separator: "\n\n")
         }
@@ -106,11 +113,12 @@ enum CaptureBench {
     }
 
     static func run(_ settings: Settings, work: String?, largeSource: String? = nil, log: (String) -> Void = { _ in }) throws -> Result {
-        let folder = try work.map { path -> URL in
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            return url
-        } ?? temporaryFolder("rollingstone-bench")
+        let folder =
+            try work.map { path -> URL in
+                let url = URL(fileURLWithPath: path)
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                return url
+            } ?? temporaryFolder("rollingstone-bench")
         defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
 
         // The large session: a copy of a generated one, opened as `run --session` would.
@@ -150,7 +158,9 @@ enum CaptureBench {
             try large!.once()
         }
 
-        var floorSamples: [Double] = [], freshSamples: [Double] = [], largeSamples: [Double] = []
+        var floorSamples: [Double] = []
+        var freshSamples: [Double] = []
+        var largeSamples: [Double] = []
         let series: [(inout [Double]) throws -> Void] = [
             { samples in for _ in 0..<settings.blockSize { samples.append(try microseconds { try floor!.once() }) } },
             { samples in for _ in 0..<settings.blockSize { samples.append(try microseconds { try fresh!.once() }) } },
@@ -169,7 +179,8 @@ enum CaptureBench {
         }
 
         // Every acknowledged tip must be in the files, in order.
-        let freshCount = fresh!.count, largeCount = large!.count
+        let freshCount = fresh!.count
+        let largeCount = large!.count
         fresh = nil
         large = nil
         floor = nil
@@ -179,21 +190,29 @@ enum CaptureBench {
         try? FileManager.default.removeItem(at: freshURL)
         try? FileManager.default.removeItem(at: largeURL)
 
-        let floorSummary = Summary(floorSamples), freshSummary = Summary(freshSamples), largeSummary = Summary(largeSamples)
+        let floorSummary = Summary(floorSamples)
+        let freshSummary = Summary(freshSamples)
+        let largeSummary = Summary(largeSamples)
         let checks = [
-            Check("capture median, fresh session", figure: formatMicroseconds(freshSummary.median),
-                  ratio: freshSummary.median / floorSummary.median, target: "≤ 1.5× floor median", limit: 1.5),
-            Check("capture p99, fresh session", figure: formatMicroseconds(freshSummary.p99),
-                  ratio: freshSummary.p99 / floorSummary.p99, target: "≤ 3× floor p99", limit: 3),
-            Check("capture median, \(settings.largeEntries) entries", figure: formatMicroseconds(largeSummary.median),
-                  ratio: largeSummary.median / floorSummary.median, target: "≤ 1.5× floor median", limit: 1.5),
-            Check("capture p99, \(settings.largeEntries) entries", figure: formatMicroseconds(largeSummary.p99),
-                  ratio: largeSummary.p99 / floorSummary.p99, target: "≤ 3× floor p99", limit: 3),
-            Check("size independence (median at \(settings.largeEntries) / at 0)", figure: formatMicroseconds(largeSummary.median),
-                  ratio: largeSummary.median / freshSummary.median, target: "≤ 1.2× fresh median", limit: 1.2),
+            Check(
+                "capture median, fresh session", figure: formatMicroseconds(freshSummary.median),
+                ratio: freshSummary.median / floorSummary.median, target: "≤ 1.5× floor median", limit: 1.5),
+            Check(
+                "capture p99, fresh session", figure: formatMicroseconds(freshSummary.p99),
+                ratio: freshSummary.p99 / floorSummary.p99, target: "≤ 3× floor p99", limit: 3),
+            Check(
+                "capture median, \(settings.largeEntries) entries", figure: formatMicroseconds(largeSummary.median),
+                ratio: largeSummary.median / floorSummary.median, target: "≤ 1.5× floor median", limit: 1.5),
+            Check(
+                "capture p99, \(settings.largeEntries) entries", figure: formatMicroseconds(largeSummary.p99),
+                ratio: largeSummary.p99 / floorSummary.p99, target: "≤ 3× floor p99", limit: 3),
+            Check(
+                "size independence (median at \(settings.largeEntries) / at 0)", figure: formatMicroseconds(largeSummary.median),
+                ratio: largeSummary.median / freshSummary.median, target: "≤ 1.2× fresh median", limit: 1.2),
         ]
-        return Result(settings: settings, folder: folder.path, floor: floorSummary, captureFresh: freshSummary, captureLarge: largeSummary,
-                      openLargeSeconds: openMicroseconds / 1_000_000, checks: checks)
+        return Result(
+            settings: settings, folder: folder.path, floor: floorSummary, captureFresh: freshSummary, captureLarge: largeSummary,
+            openLargeSeconds: openMicroseconds / 1_000_000, checks: checks)
     }
 
     private static func verify(_ url: URL, events: Int, lastTip: String) throws {

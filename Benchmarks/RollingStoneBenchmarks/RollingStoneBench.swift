@@ -93,8 +93,10 @@ struct RollingStoneBench: ParsableCommand {
                 samples.append(microseconds { report = ReportRenderer.render(session.state, options: options, unreadableTail: session.tornTail) })
             }
             let summary = Summary(samples)
-            print(String(format: "rendered %d bytes %d times: median %.2f ms, min %.2f ms, max %.2f ms",
-                         report.utf8.count, summary.count, summary.median / 1_000, summary.min / 1_000, summary.max / 1_000))
+            print(
+                String(
+                    format: "rendered %d bytes %d times: median %.2f ms, min %.2f ms, max %.2f ms",
+                    report.utf8.count, summary.count, summary.median / 1_000, summary.min / 1_000, summary.max / 1_000))
             if let output { try Data(report.utf8).write(to: URL(fileURLWithPath: output)) }
         }
     }

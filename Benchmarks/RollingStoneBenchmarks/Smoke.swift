@@ -14,7 +14,8 @@ enum Smoke {
 
         // The generator: the same bytes for the same seed, and a file that replays.
         let entries = 300
-        let first = folder.appendingPathComponent("a.jsonl"), second = folder.appendingPathComponent("b.jsonl")
+        let first = folder.appendingPathComponent("a.jsonl")
+        let second = folder.appendingPathComponent("b.jsonl")
         try SessionGenerator(entries: entries, seed: 7).write(to: first)
         try SessionGenerator(entries: entries, seed: 7).write(to: second)
         guard try Data(contentsOf: first) == Data(contentsOf: second) else {

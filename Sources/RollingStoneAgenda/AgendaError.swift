@@ -61,8 +61,8 @@ package struct AgendaError: Error, Equatable, CustomStringConvertible, Sendable 
     /// `FILE:LINE:COLUMN: error: MESSAGE`, or `FILE: error: MESSAGE` without a position.
     package var description: String {
         switch (line, column) {
-        case let (line?, column?): "\(file):\(line):\(column): error: \(message)"
-        case let (line?, nil): "\(file):\(line): error: \(message)"
+        case (let line?, let column?): "\(file):\(line):\(column): error: \(message)"
+        case (let line?, nil): "\(file):\(line): error: \(message)"
         default: "\(file): error: \(message)"
         }
     }

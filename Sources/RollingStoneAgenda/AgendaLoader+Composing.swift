@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RollingStoneCore
+import Yams
 
 extension AgendaLoader {
     /// A composed document and the parser that made it. The parser owns the anchors that nodes
@@ -27,18 +27,19 @@ extension AgendaLoader {
 
     static func agendaError(from error: YamlError, text: String, source: String) -> AgendaError {
         switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             return syntaxError(problem: problem, context: context, mark: mark, text: text, source: source)
-        case let .reader(problem, offset, _, _):
+        case .reader(let problem, let offset, _, _):
             guard let offset else {
                 return AgendaError(.syntax, file: source, message: "invalid text: \(problem)")
             }
             let (line, column) = lineAndColumn(ofCharacterOffset: offset, in: text)
-            return AgendaError(.syntax, file: source, line: line, column: column,
-                               message: "invalid text: \(problem); agenda files hold printable text only")
-        case let .duplicatedKeysInMapping(duplicates, context):
+            return AgendaError(
+                .syntax, file: source, line: line, column: column,
+                message: "invalid text: \(problem); agenda files hold printable text only")
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return duplicateKeyError(keys: duplicates, first: context.mark, text: text, source: source)
         case .memory:
             return AgendaError(.limitExceeded, file: source, message: "out of memory while reading the YAML")

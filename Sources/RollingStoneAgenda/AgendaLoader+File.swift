@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RollingStoneCore
+import Yams
 
 extension AgendaLoader {
     static func readFile(at url: URL, source: String) throws(AgendaError) -> Data {
@@ -47,8 +47,9 @@ extension AgendaLoader {
     static func decodeUTF8(_ data: Data, source: String) throws(AgendaError) -> String {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-            throw AgendaError(.encoding, file: source, line: 1, column: 1,
-                              message: "file is UTF-16 text; save it as UTF-8")
+            throw AgendaError(
+                .encoding, file: source, line: 1, column: 1,
+                message: "file is UTF-16 text; save it as UTF-8")
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             return text
@@ -67,7 +68,8 @@ extension AgendaLoader {
         let (line, column) = lineAndColumn(ofScalarOffset: before.unicodeScalars.count, in: before)
         let byte = offset < bytes.count ? bytes[offset] : 0
         let hex = String(byte, radix: 16, uppercase: true)
-        throw AgendaError(.encoding, file: source, line: line, column: column,
-                          message: "file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save it as UTF-8")
+        throw AgendaError(
+            .encoding, file: source, line: line, column: column,
+            message: "file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save it as UTF-8")
     }
 }

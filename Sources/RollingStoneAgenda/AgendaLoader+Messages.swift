@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RollingStoneCore
+import Yams
 
 extension AgendaLoader {
     /// The allowed key a mistyped one most likely meant: same letters in another case,

@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RollingStoneCore
+import Yams
 
 extension AgendaLoader {
     /// 1-based line and column of a Unicode-scalar offset, counted as libyaml counts:

@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RollingStoneCore
+import Yams
 
 extension AgendaLoader {
     /// One pass over the raw text, before Yams sees it, for the two constructs that make
@@ -70,7 +70,7 @@ extension AgendaLoader {
         static func endsToken(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar {
             case " ", "\t", "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}",
-                 "[", "]", "{", "}", ",", ":", "?", "\"", "'":
+                "[", "]", "{", "}", ",", ":", "?", "\"", "'":
                 true
             default:
                 false

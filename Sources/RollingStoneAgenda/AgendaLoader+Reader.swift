@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RollingStoneCore
+import Yams
 
 extension AgendaLoader {
     /// Reads the checked tree into an ``Agenda``, one schema rule at a time.
@@ -46,14 +46,17 @@ extension AgendaLoader {
             let next = try self.next(fields["next"])
             let intro = try text(fields["intro"], limit: Limits.profileCharacters, multiline: true)
             let organiser = try self.organiser(fields["organiser"])
-            return Agenda(title: title, series: series, number: number, date: date, language: language,
-                          venue: venue, host: host, items: items, next: next, intro: intro, organiser: organiser)
+            return Agenda(
+                title: title, series: series, number: number, date: date, language: language,
+                venue: venue, host: host, items: items, next: next, intro: intro, organiser: organiser)
         }
 
         func organiser(_ field: Field?) throws(AgendaError) -> Agenda.Organiser? {
             guard let field, !isNull(field.value) else { return nil }
             guard case .mapping = field.value else {
-                throw error(.wrongType, field.value, "expected a mapping with 'name' (and optionally 'role' and 'contact') for 'organiser', found \(describe(field.value))")
+                throw error(
+                    .wrongType, field.value,
+                    "expected a mapping with 'name' (and optionally 'role' and 'contact') for 'organiser', found \(describe(field.value))")
             }
             let fields = try self.fields(of: field.value, allowed: Self.organiserKeys, context: "'organiser'")
             return Agenda.Organiser(
@@ -66,7 +69,9 @@ extension AgendaLoader {
         func host(_ field: Field?) throws(AgendaError) -> Agenda.Host? {
             guard let field, !isNull(field.value) else { return nil }
             guard case .mapping = field.value else {
-                throw error(.wrongType, field.value, "expected a mapping with 'name' (and optionally 'website' and 'profile') for 'host', found \(describe(field.value))")
+                throw error(
+                    .wrongType, field.value,
+                    "expected a mapping with 'name' (and optionally 'website' and 'profile') for 'host', found \(describe(field.value))")
             }
             let fields = try self.fields(of: field.value, allowed: Self.hostKeys, context: "'host'")
             return Agenda.Host(
@@ -79,7 +84,9 @@ extension AgendaLoader {
         func next(_ field: Field?) throws(AgendaError) -> Agenda.NextMeeting? {
             guard let field, !isNull(field.value) else { return nil }
             guard case .mapping = field.value else {
-                throw error(.wrongType, field.value, "expected a mapping with 'date', 'time', 'place', 'theme', 'contact' or 'description' for 'next', found \(describe(field.value))")
+                throw error(
+                    .wrongType, field.value,
+                    "expected a mapping with 'date', 'time', 'place', 'theme', 'contact' or 'description' for 'next', found \(describe(field.value))")
             }
             let fields = try self.fields(of: field.value, allowed: Self.nextKeys, context: "'next'")
             let next = Agenda.NextMeeting(
@@ -329,8 +336,8 @@ extension AgendaLoader {
         static func dateParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
             let parts = text.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 3, parts.map(\.count) == [4, 2, 2],
-                  parts.allSatisfy({ $0.allSatisfy(AgendaLoader.isDigit) }),
-                  let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+                parts.allSatisfy({ $0.allSatisfy(AgendaLoader.isDigit) }),
+                let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
             else { return nil }
             return (year, month, day)
         }

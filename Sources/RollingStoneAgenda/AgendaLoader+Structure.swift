@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RollingStoneCore
+import Yams
 
 extension AgendaLoader {
     static let nestingMessage =
@@ -25,7 +25,8 @@ extension AgendaLoader {
         var stack: [(node: Node, nesting: Int, isKey: Bool)] = [(root, 0, false)]
         while let (node, nesting, isKey) = stack.popLast() {
             if let anchor = node.anchor {
-                throw fail(.unsupported, node, "anchors and aliases are not allowed in agenda files, found anchor '&\(anchor.rawValue)'; write each value out in full")
+                throw fail(
+                    .unsupported, node, "anchors and aliases are not allowed in agenda files, found anchor '&\(anchor.rawValue)'; write each value out in full")
             }
             switch node {
             case .scalar(let scalar):

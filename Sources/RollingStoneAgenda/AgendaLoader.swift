@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RollingStoneCore
+import Yams
 
 /// Reads agenda files (YAML, see `docs/agenda-format.md`) into an ``Agenda``.
 ///
@@ -96,7 +96,8 @@ package enum AgendaLoader {
         // cost (nesting x file size) before we ever see the tree. The scan over-counts the places
         // where such a key could start, so a budget on that count bounds the work.
         if let first = scan.firstComplexKey,
-           (scan.complexKeyCount + 1) * byteCount > complexKeyBudget {
+            (scan.complexKeyCount + 1) * byteCount > complexKeyBudget
+        {
             let (line, column) = lineAndColumn(ofScalarOffset: first, in: yaml)
             throw AgendaError(
                 .unsupported, file: source, line: line, column: column,

@@ -1,8 +1,9 @@
 import Foundation
+import RollingStoneCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import RollingStoneCore
 
 /// Where a session journal's bytes go.
 ///

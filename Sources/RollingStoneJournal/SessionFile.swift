@@ -170,13 +170,13 @@ package struct SessionFile: Sendable {
     /// A short account of a decoding error, naming the field.
     static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
-        func where_(_ path: [any CodingKey]) -> String {
+        func located(_ path: [any CodingKey]) -> String {
             path.isEmpty ? "" : " at '" + path.map(\.stringValue).joined(separator: ".") + "'"
         }
         switch error {
-        case .dataCorrupted(let context): return "invalid JSON\(where_(context.codingPath)): \(context.debugDescription)"
-        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)'\(where_(context.codingPath))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type\(where_(context.codingPath))"
+        case .dataCorrupted(let context): return "invalid JSON\(located(context.codingPath)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)'\(located(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type\(located(context.codingPath))"
         @unknown default: return "\(error)"
         }
     }

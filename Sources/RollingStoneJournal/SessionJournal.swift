@@ -1,8 +1,9 @@
 import Foundation
+import RollingStoneCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import RollingStoneCore
 
 /// The one writer of a session file.
 ///
@@ -28,8 +29,10 @@ package final class SessionJournal {
     private var isClosed = false
     private let encoder: JSONEncoder
 
-    private init(url: URL, state: MeetingState, sink: any JournalSink, descriptor: Int32?, validLength: UInt64,
-                 recoveredTail: TornTail?, tornTailFile: URL?) {
+    private init(
+        url: URL, state: MeetingState, sink: any JournalSink, descriptor: Int32?, validLength: UInt64,
+        recoveredTail: TornTail?, tornTailFile: URL?
+    ) {
         self.url = url
         self.state = state
         self.sink = sink
@@ -100,8 +103,9 @@ package final class SessionJournal {
         }
         unlink(temporary)
         writeLockNote(for: path)
-        let journal = SessionJournal(url: url, state: MeetingState(header: header), sink: sink, descriptor: descriptor,
-                                     validLength: UInt64(line.count), recoveredTail: nil, tornTailFile: nil)
+        let journal = SessionJournal(
+            url: url, state: MeetingState(header: header), sink: sink, descriptor: descriptor,
+            validLength: UInt64(line.count), recoveredTail: nil, tornTailFile: nil)
         do {
             // The new name must survive a crash too, not only the bytes.
             try syncDirectory(directory)
@@ -139,8 +143,9 @@ package final class SessionJournal {
                 }
                 tornTailFile = side
             }
-            return SessionJournal(url: url, state: file.state, sink: sink, descriptor: descriptor,
-                                  validLength: file.validLength, recoveredTail: file.tornTail, tornTailFile: tornTailFile)
+            return SessionJournal(
+                url: url, state: file.state, sink: sink, descriptor: descriptor,
+                validLength: file.validLength, recoveredTail: file.tornTail, tornTailFile: tornTailFile)
         } catch {
             Glibc.close(descriptor)
             throw error
@@ -160,8 +165,9 @@ package final class SessionJournal {
 
     /// A journal over any sink, for tests that inject faults.
     package static func inMemory(header: SessionHeader, sink: any JournalSink, url: URL) throws(SessionFileError) -> SessionJournal {
-        let journal = SessionJournal(url: url, state: MeetingState(header: header), sink: sink, descriptor: nil,
-                                     validLength: 0, recoveredTail: nil, tornTailFile: nil)
+        let journal = SessionJournal(
+            url: url, state: MeetingState(header: header), sink: sink, descriptor: nil,
+            validLength: 0, recoveredTail: nil, tornTailFile: nil)
         let line = try Self.line(header, encoder: journal.encoder, path: url.path)
         do {
             try sink.append(line)
@@ -265,8 +271,9 @@ package final class SessionJournal {
         let noteURL = lockInfoURL(for: URL(fileURLWithPath: path))
         for _ in 0..<40 {
             if let note = try? String(contentsOf: noteURL, encoding: .utf8).trimmingWhitespaceAndNewlines,
-               let pid = note.split(separator: " ").dropFirst().first.flatMap({ Int32($0) }),
-               kill(pid, 0) == 0 || errno == EPERM {
+                let pid = note.split(separator: " ").dropFirst().first.flatMap({ Int32($0) }),
+                kill(pid, 0) == 0 || errno == EPERM
+            {
                 return note
             }
             usleep(5_000)

@@ -1,7 +1,7 @@
 import Foundation
+import RollingStoneAgenda
 import RollingStoneCore
 import RollingStoneJournal
-import RollingStoneAgenda
 
 /// Starts a new session or resumes an existing one, and says which.
 package enum MeetingOpener {

@@ -228,9 +228,9 @@ private func attemptCompletion(
     // Offsets are bytes: a line that isn't valid UTF-8 would be repaired on
     // conversion and the offsets would no longer fit it, so offer nothing.
     guard let text,
-          let buffer = crl_line_buffer(),
-          let line = String(validatingCString: buffer),
-          0 <= start, start <= end, Int(end) <= line.utf8.count
+        let buffer = crl_line_buffer(),
+        let line = String(validatingCString: buffer),
+        0 <= start, start <= end, Int(end) <= line.utf8.count
     else { return nil }
 
     // Called outside the lock, so a source may do anything, even make an editor.

@@ -31,10 +31,12 @@ struct MarkdownTable {
             }
             return "| " + padded.joined(separator: " | ") + " |"
         }
-        let delimiter = "|" + columns.indices.map { column in
-            let dashes = String(repeating: "-", count: widths[column] + 1)
-            return dashes + (columns[column].alignment == .right ? ":" : "-")
-        }.joined(separator: "|") + "|"
+        let delimiter =
+            "|"
+            + columns.indices.map { column in
+                let dashes = String(repeating: "-", count: widths[column] + 1)
+                return dashes + (columns[column].alignment == .right ? ":" : "-")
+            }.joined(separator: "|") + "|"
         return ([line(columns.map(\.title)), delimiter] + cells.map(line)).joined(separator: "\n")
     }
 

@@ -113,7 +113,8 @@ enum MarkdownText {
         for (index, character) in characters.enumerated() {
             if needsEscape(character, at: index, in: characters, placement: placement, entity: entity)
                 || (atBlockStart && index == 0 && blockStartCharacters.contains(character))
-                || index == orderedListMarker {
+                || index == orderedListMarker
+            {
                 output.append("\\")
             }
             output.append(character)
@@ -196,10 +197,12 @@ enum MarkdownText {
     /// Controls, U+0085 (C2 85) and U+2028/U+2029 (E2 80 A8/A9), which Swift
     /// also counts as line breaks: left to the slow way.
     private static func containsLineBreakOrControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for byte in bytes {
             if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte == 0x85)
-                || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9)) {
+                || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9))
+            {
                 return true
             }
             beforePrevious = previous
@@ -222,8 +225,10 @@ enum MarkdownText {
         /(?:https?:\/\/|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?(?:\/[A-Za-z0-9\/.%=?#+-]*[A-Za-z0-9\/=#+-])?\/?/
     }
 
-    private static func needsEscape(_ character: Character, at index: Int, in characters: [Character], placement: Placement,
-                                    entity: Regex<Substring>?) -> Bool {
+    private static func needsEscape(
+        _ character: Character, at index: Int, in characters: [Character], placement: Placement,
+        entity: Regex<Substring>?
+    ) -> Bool {
         if alwaysEscaped.contains(character) { return true }
         switch character {
         case "&":
@@ -250,8 +255,8 @@ enum MarkdownText {
     /// list item: leading digits, then `.` or `)`, then a space or the end.
     private static func orderedListMarkerIndex(in characters: [Character]) -> Int? {
         guard let firstNonDigit = characters.firstIndex(where: { !$0.isASCII || !$0.isNumber }),
-              firstNonDigit > 0,
-              characters[firstNonDigit] == "." || characters[firstNonDigit] == ")"
+            firstNonDigit > 0,
+            characters[firstNonDigit] == "." || characters[firstNonDigit] == ")"
         else { return nil }
         let next = firstNonDigit + 1
         return next == characters.count || characters[next] == " " ? firstNonDigit : nil
@@ -295,7 +300,8 @@ enum MarkdownText {
                 }
                 if byte >= 0x80 {
                     guard let (scalar, length) = decodeScalar(in: text, at: index),
-                          scalar != 0x85, scalar != 0x2028, scalar != 0x2029 else { return false }
+                        scalar != 0x85, scalar != 0x2028, scalar != 0x2029
+                    else { return false }
                     if allSimple && !isSimple(scalar) { allSimple = false }
                     index &+= length
                     continue
@@ -349,7 +355,8 @@ enum MarkdownText {
             guard first > 0x20 && first < 0x7F else { return false }
         } else {
             guard let (value, _) = decodeScalar(in: text, at: 0), let scalar = Unicode.Scalar(value),
-                  !scalar.properties.isWhitespace else { return false }
+                !scalar.properties.isWhitespace
+            else { return false }
         }
         if last < 0x80 { return last > 0x20 && last < 0x7F }
         var start = text.count - 1
@@ -358,8 +365,8 @@ enum MarkdownText {
         if isSimple(value) { return value != 0xA0 }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .otherSymbol:
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .otherSymbol:
             return true
         default:
             return false
@@ -428,13 +435,14 @@ enum MarkdownText {
     private static func decodeScalar(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
         guard index < text.count else { return nil }
         let lead = text[index]
-        let length = switch lead {
-        case 0..<0x80: 1
-        case 0xC0..<0xE0: 2
-        case 0xE0..<0xF0: 3
-        case 0xF0..<0xF8: 4
-        default: 0
-        }
+        let length =
+            switch lead {
+            case 0..<0x80: 1
+            case 0xC0..<0xE0: 2
+            case 0xE0..<0xF0: 3
+            case 0xF0..<0xF8: 4
+            default: 0
+            }
         guard length > 0, index + length <= text.count else { return nil }
         var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
         for offset in 1..<length {

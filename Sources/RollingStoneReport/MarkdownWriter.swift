@@ -46,8 +46,10 @@ struct MarkdownWriter {
     /// Typed text between fixed words, escaped as one line: what
     /// `MarkdownText.escaped(opening + typed(text) + closing + byline, at:)`
     /// gives, without building that string when the bytes can tell.
-    mutating func appendEscaped(typed text: String, between opening: String = "", and closing: String = "", then byline: String = "",
-                                at placement: MarkdownText.Placement) {
+    mutating func appendEscaped(
+        typed text: String, between opening: String = "", and closing: String = "", then byline: String = "",
+        at placement: MarkdownText.Placement
+    ) {
         // `typed` leaves text that is one trimmed line as it is. Line breaks
         // and controls in it are looked for below, with the whole line.
         let isTyped = MarkdownText.endsAreTrimmed(text)

@@ -43,8 +43,9 @@ extension ReportComposer {
             let quote = entries[index]
             report.startBlock()
             report.append("> ")
-            report.appendEscaped(typed: quote.text, between: labels.openingQuote, and: labels.closingQuote,
-                                 then: attribution(quote.participant), at: .blockStart)
+            report.appendEscaped(
+                typed: quote.text, between: labels.openingQuote, and: labels.closingQuote,
+                then: attribution(quote.participant), at: .blockStart)
         }
         writeList(labels.practicalTips, groups.entries(.tip, inGroup: group), to: &report)
         writeList(labels.ideas, groups.entries(.idea, inGroup: group), to: &report)
@@ -114,7 +115,8 @@ private struct EntryGroups {
             // An entry whose lesson is not under its item (moved, or a lesson
             // since undone) is shown with the item's own entries rather than lost.
             if let lesson = entry.lesson, let lessonGroup = groupOfLesson[lesson], lessonGroup > outside,
-               lessonGroup <= outside + lessons[entry.item].count {
+                lessonGroup <= outside + lessons[entry.item].count
+            {
                 group = lessonGroup
             }
             return group * Self.kinds.count + kind

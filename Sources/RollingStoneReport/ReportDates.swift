@@ -30,7 +30,7 @@ enum ReportDates {
     /// also take "2012-9-6" or " 2012-09-26" and roll "2012-02-30" over.
     static func day(_ text: String) -> Date? {
         guard let match = text.wholeMatch(of: /([0-9]{4})-([0-9]{2})-([0-9]{2})/),
-              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
+            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
         else { return nil }
         let calendar = calendar
         let components = DateComponents(year: year, month: month, day: day)

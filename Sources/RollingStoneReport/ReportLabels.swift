@@ -24,8 +24,9 @@ struct ReportLabels: Sendable {
     var draftNotice: String { pick("Concept — de bijeenkomst is nog niet afgesloten.", "Draft — the meeting has not ended yet.") }
 
     func unreadableTailNotice(line: Int) -> String {
-        pick("Let op: het einde van het sessiebestand kon niet worden gelezen (regel \(line) is bij een crash afgebroken) en is in dit verslag weggelaten.",
-             "Note: the end of the session file could not be read (line \(line) was cut off by a crash) and has been left out of this report.")
+        pick(
+            "Let op: het einde van het sessiebestand kon niet worden gelezen (regel \(line) is bij een crash afgebroken) en is in dit verslag weggelaten.",
+            "Note: the end of the session file could not be read (line \(line) was cut off by a crash) and has been left out of this report.")
     }
 
     var date: String { pick("Datum", "Date") }

@@ -33,8 +33,10 @@ package struct SessionGenerator {
         ("Aoife Byrne", "IE", "Cork Together"), ("Lotte Jansen", "NL", "Stadslab Leiden"),
         ("Wim Peeters", "BE", "Antwerpen Buurt"), ("Femke Visser", "NL", "GoudaBruist"),
     ]
-    private static let words = ["gemeente", "netwerk", "buurt", "plan", "subsidie", "partner", "vertrouwen", "tijd",
-                                "energie", "geld", "wethouder", "project", "mensen", "ruimte", "ideeën", "samen"]
+    private static let words = [
+        "gemeente", "netwerk", "buurt", "plan", "subsidie", "partner", "vertrouwen", "tijd",
+        "energie", "geld", "wethouder", "project", "mensen", "ruimte", "ideeën", "samen",
+    ]
 
     /// The header and events of the session.
     package func records() -> (SessionHeader, [SessionRecord]) {
@@ -79,8 +81,11 @@ package struct SessionGenerator {
                 let kinds: [EntryKind] = [.tip, .tip, .tip, .note, .note, .quote, .idea, .action]
                 let kind = kinds[Int(random.next() % UInt64(kinds.count))]
                 let speaker = kind == .quote || random.next() % 3 > 0 ? Int(random.next() % UInt64(Self.people.count)) + 1 : nil
-                add(.captured(Entry(number: state.nextEntryNumber, kind: kind, text: sentence(), participant: speaker,
-                                    item: item, lesson: state.currentLesson)))
+                add(
+                    .captured(
+                        Entry(
+                            number: state.nextEntryNumber, kind: kind, text: sentence(), participant: speaker,
+                            item: item, lesson: state.currentLesson)))
                 captured += 1
             }
         }

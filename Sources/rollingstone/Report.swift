@@ -31,7 +31,10 @@ extension RollingStoneCommand {
                 throw UserFacingFailure(error)
             }
             if let tail = file.tornTail {
-                FileHandle.standardError.write(Data("warning: \(session):\(tail.line): \(tail.reason) (\(tail.bytes.count) bytes, a crash while writing); it is left out of the report\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "warning: \(session):\(tail.line): \(tail.reason) (\(tail.bytes.count) bytes, a crash while writing); it is left out of the report\n"
+                            .utf8))
             }
             let options = ReportOptions(language: lang ?? file.state.agenda.language, withContacts: withContacts)
             if let output {

@@ -12,7 +12,8 @@ import Testing
         let process = Process()
         process.executableURL = BuiltProduct.url("rollingstone-bench")
         process.arguments = ["smoke", "--json", folder.path("smoke.json")]
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         let started = Date()
@@ -25,8 +26,10 @@ import Testing
         print("BenchmarkSmokeTests: smoke run took \(Date().timeIntervalSince(started)) s")
 
         #expect(process.terminationStatus == 0, "stderr: \(complaints)\nstdout: \(printed)")
-        for row in ["floor: 200 B append + fsync", "capture, fresh session", "capture, 300-entry session",
-                    "size independence", "smoke run ok"] {
+        for row in [
+            "floor: 200 B append + fsync", "capture, fresh session", "capture, 300-entry session",
+            "size independence", "smoke run ok",
+        ] {
             #expect(printed.contains(row), "missing '\(row)' in:\n\(printed)")
         }
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("smoke.json")))) as? [String: Any]

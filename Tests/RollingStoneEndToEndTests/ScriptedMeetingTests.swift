@@ -88,8 +88,9 @@ import Testing
     @Test func aResumeNamesTheLessonStillOpen() async throws {
         let folder = try TemporaryFolder()
         let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
-        let first = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "s.jsonl"],
-                                              input: "next\nlesson Zoek de mensen\ntip Een tip\n", in: folder.url)
+        let first = try await ScriptedRun.run(
+            ["run", "--agenda", agenda, "--session", "s.jsonl"],
+            input: "next\nlesson Zoek de mensen\ntip Een tip\n", in: folder.url)
         #expect(first.status == 0, "\(first.errors)")
         let resumed = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: "tip Nog een\n", in: folder.url)
         #expect(resumed.output.contains("Lesson \"Zoek de mensen\" is still open"), "\(resumed.output)")

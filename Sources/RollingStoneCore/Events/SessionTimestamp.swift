@@ -32,7 +32,8 @@ package enum SessionTimestamp {
         var string = string
         return string.withUTF8 { utf8 -> Date? in
             guard utf8.count == 24, utf8[4] == 0x2D, utf8[7] == 0x2D, utf8[10] == 0x54, utf8[13] == 0x3A,
-                  utf8[16] == 0x3A, utf8[19] == 0x2E, utf8[23] == 0x5A else { return nil }
+                utf8[16] == 0x3A, utf8[19] == 0x2E, utf8[23] == 0x5A
+            else { return nil }
             func number(_ start: Int, _ count: Int) -> Int? {
                 var value = 0
                 for index in start..<(start + count) {
@@ -43,10 +44,11 @@ package enum SessionTimestamp {
                 return value
             }
             guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-                  let millisecond = number(20, 3), fastYears.contains(year),
-                  (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-                  hour <= 23, minute <= 59, second <= 59 else { return nil }
+                let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                let millisecond = number(20, 3), fastYears.contains(year),
+                (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+                hour <= 23, minute <= 59, second <= 59
+            else { return nil }
             let seconds = daysSince1970(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
             return Date(timeIntervalSinceReferenceDate: Double(seconds - referenceOffset) + Double(millisecond * 1_000_000) / 1_000_000_000)
         }

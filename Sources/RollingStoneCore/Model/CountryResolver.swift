@@ -63,7 +63,8 @@ package enum CountryError: Error, Equatable, CustomStringConvertible, Sendable {
     package var description: String {
         switch self {
         case .unknown(let input, let suggestions):
-            let hint = suggestions.isEmpty
+            let hint =
+                suggestions.isEmpty
                 ? "use an ISO code such as NL or BE, or a country name in Dutch or English"
                 : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
             return "Unknown country '\(input.abbreviated())'; \(hint)"

@@ -97,7 +97,8 @@ package struct MeetingState: Sendable {
     /// so ids ascend: usually one more than the index, else a binary search.
     private static func find<Element>(_ id: Int, in elements: UnsafeBufferPointer<Element>, id key: (Element) -> Int) -> Element? {
         if id >= 1, id <= elements.count, key(elements[id - 1]) == id { return elements[id - 1] }
-        var low = 0, high = elements.count
+        var low = 0
+        var high = elements.count
         while low < high {
             let middle = (low + high) / 2
             let found = key(elements[middle])
@@ -203,7 +204,8 @@ package struct MeetingState: Sendable {
         case .lessonOpened(let lesson):
             lessons.append(lesson)
             nextLessonID += 1
-            undoStack.append(UndoStep(sequence: sequence, inverse: .removeLesson(lesson.id, previousLesson: currentLesson), change: .lesson(title: lesson.title)))
+            undoStack.append(
+                UndoStep(sequence: sequence, inverse: .removeLesson(lesson.id, previousLesson: currentLesson), change: .lesson(title: lesson.title)))
             currentLesson = lesson.id
 
         case .captured(let entry):
@@ -225,7 +227,10 @@ package struct MeetingState: Sendable {
             let previous = entrySlots[number - 1].entry
             entrySlots[number - 1].entry?.item = item
             entrySlots[number - 1].entry?.lesson = nil
-            undoStack.append(UndoStep(sequence: sequence, inverse: .moveBack(entry: number, item: previous?.item ?? item, lesson: previous?.lesson), change: .move(entry: number)))
+            undoStack.append(
+                UndoStep(
+                    sequence: sequence, inverse: .moveBack(entry: number, item: previous?.item ?? item, lesson: previous?.lesson), change: .move(entry: number))
+            )
 
         case .undone:
             if let step = undoStack.popLast() { undo(step.inverse) }

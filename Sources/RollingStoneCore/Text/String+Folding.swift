@@ -15,7 +15,8 @@ extension String {
 /// Edit distance counting insertions, deletions, substitutions and swaps of
 /// neighbours (optimal string alignment): the typos of fast typing each count one.
 package func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -65,7 +65,8 @@ package final class MeetingCompleter: CompletionSource {
         // Folding maps one character to one here (accents, case), so the
         // characters typed before the word line up with the candidate's.
         let typedBeforeWord = Swift.max(0, phrase.count - (word.count - marker.count))
-        return candidates
+        return
+            candidates
             .filter { $0.folded.hasPrefix(key) }
             .map { marker + String($0.dropFirst(typedBeforeWord)) }
             .sorted()

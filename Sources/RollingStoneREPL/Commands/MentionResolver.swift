@@ -51,9 +51,12 @@ package struct MentionResolver: Sendable {
         guard !key.isEmpty else { throw .missingName }
         let byFirstName = participants.indices.filter { foldedNames[$0].first?.hasPrefix(key) == true }
         let exactFirstName = byFirstName.filter { foldedNames[$0].first == key }
-        let candidates = exactFirstName.count == 1 ? exactFirstName : byFirstName.isEmpty
-            ? participants.indices.filter { foldedNames[$0].dropFirst().contains { $0.hasPrefix(key) } }
-            : byFirstName
+        let candidates =
+            exactFirstName.count == 1
+            ? exactFirstName
+            : byFirstName.isEmpty
+                ? participants.indices.filter { foldedNames[$0].dropFirst().contains { $0.hasPrefix(key) } }
+                : byFirstName
         switch candidates.count {
         case 1:
             return (participants[candidates[0]], remainder(afterAt, after: first))
@@ -94,10 +97,12 @@ package enum MentionError: Error, Equatable, CustomStringConvertible, Sendable {
         case .missingName:
             return "'@' needs a participant's name, e.g. @Stef"
         case .unknown(let name, let suggestions):
-            let list = suggestions.isEmpty ? "no one has joined yet; add people with 'join NAME, COUNTRY'" : "participants: " + suggestions.joined(separator: ", ")
+            let list =
+                suggestions.isEmpty ? "no one has joined yet; add people with 'join NAME, COUNTRY'" : "participants: " + suggestions.joined(separator: ", ")
             return "No participant matches '@\(name.abbreviated())' (\(list)). Nothing was captured."
         case .ambiguous(let name, let candidates):
-            return "'@\(name.abbreviated())' matches more than one participant: \(candidates.joined(separator: ", ")). Type more of the name. Nothing was captured."
+            return
+                "'@\(name.abbreviated())' matches more than one participant: \(candidates.joined(separator: ", ")). Type more of the name. Nothing was captured."
         }
     }
 }

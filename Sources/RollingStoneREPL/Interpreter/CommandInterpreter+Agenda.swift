@@ -92,7 +92,8 @@ extension CommandInterpreter {
         let item = state.agenda.items[state.currentItem]
         let spent = Int(state.secondsSpent(onItem: state.currentItem, now: now) / 60)
         let left = item.minutes - spent
-        let itemLine = "Item \(state.currentItem + 1) \"\(item.title)\": \(spent) of \(item.minutes) min"
+        let itemLine =
+            "Item \(state.currentItem + 1) \"\(item.title)\": \(spent) of \(item.minutes) min"
             + (left >= 0 ? " (\(left) left)" : " (\(-left) over)")
         let planned = state.agenda.items.reduce(0) { $0 + $1.minutes }
         let total = Int(state.secondsSpent(now: now) / 60)

@@ -27,8 +27,9 @@ struct FullDiskTests {
         // limit leaves room for three captures and half of a fourth.
         let calibration = try TemporaryFolder()
         _ = try await startSession(in: calibration)
-        let three = try await ScriptedRun.run(["run", "--session", "s.jsonl"],
-                                              input: (1...3).map { "tip vol \($0) \(line)\n" }.joined(), in: calibration.url)
+        let three = try await ScriptedRun.run(
+            ["run", "--session", "s.jsonl"],
+            input: (1...3).map { "tip vol \($0) \(line)\n" }.joined(), in: calibration.url)
         #expect(three.status == 0, "\(three.errors)")
         let lines = try Data(contentsOf: calibration.url.appendingPathComponent("s.jsonl")).split(separator: 0x0A)
         let afterThree = UInt64(lines.reduce(0) { $0 + $1.count + 1 })

@@ -74,16 +74,17 @@ import Testing
 
     @Test func escapeSequencesAreRemovedFromStoredTextAndNeverShown() async throws {
         let folder = try TemporaryFolder()
-        let script = [
-            "join \u{1B}[1mEve\u{1B}[0m Ekström\u{07}, NL",
-            "tip \u{1B}[31mRood\u{1B}[0m en \u{1B}]0;titel van het venster\u{07}klaar\u{9B}2J",
-            "note terminal reset\u{1B}c weg",
-            "idea tekst\u{08}\u{08}\u{08}met\rterug\u{7F}",
-            "action \u{202E}omgekeerd\u{202C} en \u{200B}onzichtbaar",
-            "quote @Eve \u{1B}P1;2|geheim\u{1B}\\gezegd",
-            "list all",
-            "who",
-        ].joined(separator: "\n") + "\n"
+        let script =
+            [
+                "join \u{1B}[1mEve\u{1B}[0m Ekström\u{07}, NL",
+                "tip \u{1B}[31mRood\u{1B}[0m en \u{1B}]0;titel van het venster\u{07}klaar\u{9B}2J",
+                "note terminal reset\u{1B}c weg",
+                "idea tekst\u{08}\u{08}\u{08}met\rterug\u{7F}",
+                "action \u{202E}omgekeerd\u{202C} en \u{200B}onzichtbaar",
+                "quote @Eve \u{1B}P1;2|geheim\u{1B}\\gezegd",
+                "list all",
+                "who",
+            ].joined(separator: "\n") + "\n"
         let run = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: script, in: folder.url)
         #expect(run.status == 0, "\(run.errors)")
         #expect(!run.output.contains("error:"), "\(run.output)")
@@ -91,13 +92,14 @@ import Testing
 
         let state = try SessionFile.read(at: folder.url.appendingPathComponent("s.jsonl")).state
         #expect(state.participants.map(\.name) == ["Eve Ekström"])
-        #expect(state.entries.map(\.text) == [
-            "Rood en klaar",
-            "terminal reset weg",
-            "tekstmet terug",
-            "omgekeerd en onzichtbaar",
-            "gezegd",
-        ])
+        #expect(
+            state.entries.map(\.text) == [
+                "Rood en klaar",
+                "terminal reset weg",
+                "tekstmet terug",
+                "omgekeerd en onzichtbaar",
+                "gezegd",
+            ])
         #expect(run.output.contains("Rood en klaar"))
     }
 

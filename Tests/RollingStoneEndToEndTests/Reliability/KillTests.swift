@@ -23,7 +23,8 @@ import Testing
 
         let result = try await onOwnThread { KillCampaign(kills: kills, seed: seed, folder: url).run() }
 
-        print("""
+        print(
+            """
             KillTests: seed \(seed): \(result.kills) SIGKILLs over \(result.sessions) sessions \
             (\(result.killsDuringStartup) during start-up, \(result.killsWithLineInFlight) with a line in flight), \
             \(result.acknowledged) acknowledged items verified (\(result.maybeSaved) unacknowledged ones found saved), \
@@ -77,7 +78,9 @@ import Testing
             }
             return (created, startup, problems)
         }
-        print("KillTests: \(kills) SIGKILLs around session creation (start-up takes \(result.startup)): \(result.created) files created, \(result.problems.count) unusable")
+        print(
+            "KillTests: \(kills) SIGKILLs around session creation (start-up takes \(result.startup)): \(result.created) files created, \(result.problems.count) unusable"
+        )
         for problem in result.problems.prefix(10) { Issue.record(Comment(rawValue: problem)) }
         #expect(result.problems.isEmpty)
     }
@@ -175,8 +178,10 @@ private struct KillCampaign {
 
     /// Resumes (or starts) the session, feeds it lines with a few in flight,
     /// and kills it at a seeded moment.
-    private func runUntilKilled(_ session: String, _ ledger: inout Ledger, _ counter: inout Int,
-                                _ random: inout SplitMix64, _ result: inout Result) {
+    private func runUntilKilled(
+        _ session: String, _ ledger: inout Ledger, _ counter: inout Int,
+        _ random: inout SplitMix64, _ result: inout Result
+    ) {
         let run: LiveRun
         do {
             run = try LiveRun(["run", "--session", session], in: folder)
@@ -246,7 +251,10 @@ private struct KillCampaign {
                 switch run.nextLine() {
                 case .line(let reply):
                     let before = inFlight.count
-                    guard take(reply) else { _ = run.killNow(); return }
+                    guard take(reply) else {
+                        _ = run.killNow()
+                        return
+                    }
                     if inFlight.count < before { seen += 1 }
                 case .endOfOutput, .timedOut:
                     _ = run.killNow()
@@ -325,7 +333,8 @@ private struct KillCampaign {
             ledger.sentTexts.insert(text)
             run.send("tip \(text)")
             guard let reply = run.waitForLine(where: { $0.hasPrefix("#") || $0.hasPrefix("error:") }),
-                  reply.hasPrefix("#"), let number = Int(reply.dropFirst().prefix { $0.isNumber }) else {
+                reply.hasPrefix("#"), let number = Int(reply.dropFirst().prefix { $0.isNumber })
+            else {
                 _ = run.killNow()
                 result.problems.append("\(session): no acknowledgement after resuming: \(run.errors.prefix(500))")
                 return
@@ -341,7 +350,8 @@ private struct KillCampaign {
         guard let after = try? SessionFile.read(at: url) else { return }
         if after.tornTail != nil { result.problems.append("\(session): a torn tail survived a clean resume") }
         // Saved but killed before the reply was printed: allowed, and worth knowing how often.
-        result.maybeSaved += after.state.entries.count - ledger.ackedTips.count
+        result.maybeSaved +=
+            after.state.entries.count - ledger.ackedTips.count
             + after.state.participants.count - ledger.ackedJoins.count
         let sideFile = url.path + ".torn"
         if before?.tornTail != nil && !FileManager.default.fileExists(atPath: sideFile) {

@@ -92,7 +92,8 @@ import Testing
                 let message = runs[losers[0]].errors
                 // Either the winner already held the lock, or it created the file first.
                 if !message.contains("open in another rollingstone (process \(runs[winners[0]].pid) since")
-                    && !message.contains("already exists") {
+                    && !message.contains("already exists")
+                {
                     problems.append("round \(round): unclear refusal: \(message)")
                 }
                 refused += 1

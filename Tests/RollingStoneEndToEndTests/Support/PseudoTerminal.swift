@@ -394,17 +394,17 @@ final class PseudoTerminal {
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv + envp { free(pointer) }
         }
         var pid: pid_t = 0
         try check(posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp), "posix_spawn \(executable.path)")
         return pid
     }
 
-    private typealias AddChangeDirectory = @convention(c) (
-        UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
-    ) -> Int32
+    private typealias AddChangeDirectory =
+        @convention(c) (
+            UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
+        ) -> Int32
 
     /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+) is hidden behind
     /// _GNU_SOURCE like SETSID, so it is looked up at run time; changing

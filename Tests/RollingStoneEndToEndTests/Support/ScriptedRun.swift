@@ -13,7 +13,9 @@ struct ScriptedRun {
         process.executableURL = BuiltProduct.url("rollingstone")
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RollingStoneTestSupport
+import Testing
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -82,21 +83,25 @@ struct AgendaSampleTests {
         // Folded into one paragraph, without the trailing newline '>' keeps.
         let profile = try #require(agenda.host?.profile)
         #expect(!profile.contains("\n") && profile.hasPrefix("Stadslab Leiden"))
-        #expect(agenda.items.filter(\.theme).map(\.title) == [
-            "Trekkracht: samenwerken met gemeente en instanties",
-            "Veerkracht: doorgaan als het schuurt",
-        ])
+        #expect(
+            agenda.items.filter(\.theme).map(\.title) == [
+                "Trekkracht: samenwerken met gemeente en instanties",
+                "Veerkracht: doorgaan als het schuurt",
+            ])
         let next = try #require(agenda.next)
-        #expect(Agenda.NextMeeting(date: next.date, time: next.time, place: next.place, theme: next.theme, contact: next.contact)
-            == Agenda.NextMeeting(
-                date: "2012-11-24", time: "11:00-15:00", place: "Makassarplein Community, Amsterdam",
-                theme: "Civil Society at Crossroads", contact: "rollingstone@example.org"))
+        #expect(
+            Agenda.NextMeeting(date: next.date, time: next.time, place: next.place, theme: next.theme, contact: next.contact)
+                == Agenda.NextMeeting(
+                    date: "2012-11-24", time: "11:00-15:00", place: "Makassarplein Community, Amsterdam",
+                    theme: "Civil Society at Crossroads", contact: "rollingstone@example.org"))
         #expect(next.description?.hasPrefix("Over lokale netwerken") == true)
         // A literal block keeps its blank line between paragraphs.
         let intro = try #require(agenda.intro)
         #expect(intro.components(separatedBy: "\n\n").count == 2)
-        #expect(agenda.organiser == Agenda.Organiser(
-            name: "Anouk Jansen", role: "deelnemer en matchmaker van de RollingStone-bijeenkomsten", contact: "verslag@example.org"))
+        #expect(
+            agenda.organiser
+                == Agenda.Organiser(
+                    name: "Anouk Jansen", role: "deelnemer en matchmaker van de RollingStone-bijeenkomsten", contact: "verslag@example.org"))
     }
 
     @Test func theSummaryCountsInWords() {
@@ -114,14 +119,16 @@ struct AgendaSampleTests {
     /// Every value is read from its text as written; see docs/agenda-format.md.
     @Test func yaml11SurprisesReadAsWritten() throws {
         let agenda = try AgendaLoader.load(contentsOf: try agendaFixture("yaml-1.1-surprises.yaml"))
-        #expect(agenda == Agenda(
-            title: "2012", series: "RollingStone", number: 7, date: "2012-11-24", language: .nl, venue: "Yes",
-            items: [
-                AgendaItem(title: "Opening", minutes: 45, theme: true),
-                AgendaItem(title: "Lessons", minutes: 30, theme: false, prompts: ["no", "11:00"]),
-            ],
-            next: Agenda.NextMeeting(date: "2012-11-24", time: "11:00", contact: "On")
-        ))
+        #expect(
+            agenda
+                == Agenda(
+                    title: "2012", series: "RollingStone", number: 7, date: "2012-11-24", language: .nl, venue: "Yes",
+                    items: [
+                        AgendaItem(title: "Opening", minutes: 45, theme: true),
+                        AgendaItem(title: "Lessons", minutes: 30, theme: false, prompts: ["no", "11:00"]),
+                    ],
+                    next: Agenda.NextMeeting(date: "2012-11-24", time: "11:00", contact: "On")
+                ))
     }
 
     @Test func defaultsApplyWhenOptionalKeysAreLeftOut() throws {
@@ -149,10 +156,13 @@ struct AgendaSampleTests {
         #expect(agenda.title == "Pulling power: working with institutions")
         #expect(agenda.venue == nil)
         #expect(agenda.host == Agenda.Host(name: "Stadslab", profile: "Line one.\nLine two."))
-        #expect(agenda.items == [AgendaItem(
-            title: "*Really* important", minutes: 20, theme: true,
-            prompts: ["What is *really* hard?", "Who & what?", "#1 tip?"]
-        )])
+        #expect(
+            agenda.items == [
+                AgendaItem(
+                    title: "*Really* important", minutes: 20, theme: true,
+                    prompts: ["What is *really* hard?", "Who & what?", "#1 tip?"]
+                )
+            ])
     }
 
     @Test func nextDateMayBeFreeTextAndTagsAreIgnored() throws {
@@ -186,14 +196,20 @@ struct AgendaFixtureErrorTests {
         ("wrong-type.yaml", 4, 14, "expected a number for 'minutes', found 'abc'"),
         ("missing-key.yaml", 5, 5, "missing required key 'minutes' in agenda item"),
         ("duplicate-key.yaml", 5, 5, "duplicate key 'title'; it is already given at line 3, column 5"),
-        ("syntax-error.yaml", 6, 10,
-         "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 5, column 14)"),
-        ("tab-indent.yaml", 4, 1,
-         "invalid YAML: found a tab character that violates indentation (while scanning a plain scalar that starts at line 3, column 12); indent with spaces, not tabs"),
+        (
+            "syntax-error.yaml", 6, 10,
+            "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 5, column 14)"
+        ),
+        (
+            "tab-indent.yaml", 4, 1,
+            "invalid YAML: found a tab character that violates indentation (while scanning a plain scalar that starts at line 3, column 12); indent with spaces, not tabs"
+        ),
         ("not-utf8.yaml", 1, 11, "file is not valid UTF-8 (byte 0xE9); save it as UTF-8"),
         ("invalid-date.yaml", 2, 7, "'2013-02-29' is not a real date for 'date'"),
-        ("alias-bomb.yaml", 2, 4,
-         "anchors and aliases are not allowed in agenda files, found anchor '&a'; write each value out in full"),
+        (
+            "alias-bomb.yaml", 2, 4,
+            "anchors and aliases are not allowed in agenda files, found anchor '&a'; write each value out in full"
+        ),
         ("deep-nesting.yaml", 5, 27, "lists and mappings are nested more than 16 levels deep; an agenda needs only 4 levels"),
     ])
     func fixtureReportsPosition(name: String, line: Int, column: Int, message: String) throws {
@@ -230,14 +246,20 @@ struct AgendaErrorMessageTests {
     @Test(arguments: [
         // Keys.
         ("titel: T\n" + agendaOneItem, "agenda.yaml:1:1: error: unknown key 'titel' in the agenda; did you mean 'title'?"),
-        ("title: T\nTheme: x\n" + agendaOneItem, "agenda.yaml:2:1: error: unknown key 'Theme' in the agenda; valid keys are 'title', 'series', 'number', 'date', 'language', 'venue', 'host', 'items', 'next', 'intro', 'organiser'"),
+        (
+            "title: T\nTheme: x\n" + agendaOneItem,
+            "agenda.yaml:2:1: error: unknown key 'Theme' in the agenda; valid keys are 'title', 'series', 'number', 'date', 'language', 'venue', 'host', 'items', 'next', 'intro', 'organiser'"
+        ),
         ("title: T\nhost:\n  nam: X\n" + agendaOneItem, "agenda.yaml:3:3: error: unknown key 'nam' in 'host'; did you mean 'name'?"),
         ("title: T\nnext:\n  datum: 2012-11-24\n" + agendaOneItem, "agenda.yaml:3:3: error: unknown key 'datum' in 'next'; did you mean 'date'?"),
         ("title: T\nhost:\n  website: x\n" + agendaOneItem, "agenda.yaml:3:3: error: missing required key 'name' in 'host'"),
         ("series: RollingStone\n" + agendaOneItem, "agenda.yaml:1:1: error: missing required key 'title' in the agenda"),
         ("title: T\n", "agenda.yaml:1:1: error: missing required key 'items' in the agenda"),
         ("title: T\ntitle: U\n" + agendaOneItem, "agenda.yaml:2:1: error: duplicate key 'title'; it is already given at line 1, column 1"),
-        ("title: T\nnext: {place: a, theme: b, place: c}\n" + agendaOneItem, "agenda.yaml:2:28: error: duplicate key 'place'; it is already given at line 2, column 8"),
+        (
+            "title: T\nnext: {place: a, theme: b, place: c}\n" + agendaOneItem,
+            "agenda.yaml:2:28: error: duplicate key 'place'; it is already given at line 2, column 8"
+        ),
         ("title: T\n!!str title: U\n" + agendaOneItem, "agenda.yaml:2:1: error: duplicate key 'title'; it is already given at line 1, column 1"),
         ("title: T\n? [a, b]\n: c\n" + agendaOneItem, "agenda.yaml:2:3: error: keys must be plain words such as 'title', found a list"),
         // Types.
@@ -250,37 +272,76 @@ struct AgendaErrorMessageTests {
         ("title: T\nitems: []\n", "agenda.yaml:2:8: error: 'items' is empty; an agenda needs at least one item"),
         ("title: T\nitems:\n", "agenda.yaml:2:1: error: 'items' is empty; an agenda needs at least one item"),
         ("title: T\nitems:\n  - Welcome\n", "agenda.yaml:3:5: error: expected an agenda item (a mapping with 'title' and 'minutes'), found 'Welcome'"),
-        ("title: T\nhost: Stadslab Leiden\n" + agendaOneItem, "agenda.yaml:2:7: error: expected a mapping with 'name' (and optionally 'website' and 'profile') for 'host', found 'Stadslab Leiden'"),
-        ("title: T\nnext: soon\n" + agendaOneItem, "agenda.yaml:2:7: error: expected a mapping with 'date', 'time', 'place', 'theme', 'contact' or 'description' for 'next', found 'soon'"),
+        (
+            "title: T\nhost: Stadslab Leiden\n" + agendaOneItem,
+            "agenda.yaml:2:7: error: expected a mapping with 'name' (and optionally 'website' and 'profile') for 'host', found 'Stadslab Leiden'"
+        ),
+        (
+            "title: T\nnext: soon\n" + agendaOneItem,
+            "agenda.yaml:2:7: error: expected a mapping with 'date', 'time', 'place', 'theme', 'contact' or 'description' for 'next', found 'soon'"
+        ),
         ("title: T\nitems:\n  - title: A\n    minutes:\n", "agenda.yaml:4:13: error: expected a number for 'minutes', found nothing"),
-        ("title: T\nitems:\n  - title: A\n    minutes: 1:30\n", "agenda.yaml:4:14: error: expected a number for 'minutes', found '1:30'; write the time box in whole minutes, e.g. 90"),
+        (
+            "title: T\nitems:\n  - title: A\n    minutes: 1:30\n",
+            "agenda.yaml:4:14: error: expected a number for 'minutes', found '1:30'; write the time box in whole minutes, e.g. 90"
+        ),
         ("title: T\nitems:\n  - title: A\n    minutes: 7.5\n", "agenda.yaml:4:14: error: expected a number for 'minutes', found '7.5'; use a whole number"),
         ("title: T\nitems:\n  - title: A\n    minutes: 0x1E\n", "agenda.yaml:4:14: error: expected a number for 'minutes', found '0x1E'"),
         ("title: T\nitems:\n  - title: A\n    minutes: 0\n", "agenda.yaml:4:14: error: 'minutes' must be between 1 and 600, found '0'"),
         ("title: T\nitems:\n  - title: A\n    minutes: 601\n", "agenda.yaml:4:14: error: 'minutes' must be between 1 and 600, found '601'"),
-        ("title: T\nitems:\n  - title: A\n    minutes: 99999999999999999999\n", "agenda.yaml:4:14: error: 'minutes' must be between 1 and 600, found '99999999999999999999'"),
+        (
+            "title: T\nitems:\n  - title: A\n    minutes: 99999999999999999999\n",
+            "agenda.yaml:4:14: error: 'minutes' must be between 1 and 600, found '99999999999999999999'"
+        ),
         ("title: T\nnumber: two\n" + agendaOneItem, "agenda.yaml:2:9: error: expected a number for 'number', found 'two'"),
         ("title: T\nnumber: -1\n" + agendaOneItem, "agenda.yaml:2:9: error: 'number' must be between 1 and 9999, found '-1'"),
         ("title: T\nitems:\n  - title: A\n    minutes: 5\n    theme: maybe\n", "agenda.yaml:5:12: error: expected true or false for 'theme', found 'maybe'"),
-        ("title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts: Why?\n", "agenda.yaml:5:14: error: expected a list of questions for 'prompts', found 'Why?'"),
-        ("title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts: [a, {b: c}]\n", "agenda.yaml:5:18: error: expected text for prompt 2 in 'prompts', found a mapping"),
-        ("title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts: [a, '']\n", "agenda.yaml:5:18: error: prompt 2 is empty; remove it or write the question"),
+        (
+            "title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts: Why?\n",
+            "agenda.yaml:5:14: error: expected a list of questions for 'prompts', found 'Why?'"
+        ),
+        (
+            "title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts: [a, {b: c}]\n",
+            "agenda.yaml:5:18: error: expected text for prompt 2 in 'prompts', found a mapping"
+        ),
+        (
+            "title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts: [a, '']\n",
+            "agenda.yaml:5:18: error: prompt 2 is empty; remove it or write the question"
+        ),
         // Values.
         ("title: T\ndate: 26-09-2012\n" + agendaOneItem, "agenda.yaml:2:7: error: expected a date as YYYY-MM-DD for 'date', found '26-09-2012'"),
         ("title: T\ndate: 2012-9-26\n" + agendaOneItem, "agenda.yaml:2:7: error: expected a date as YYYY-MM-DD for 'date', found '2012-9-26'"),
         ("title: T\ndate: 2012-04-31\n" + agendaOneItem, "agenda.yaml:2:7: error: '2012-04-31' is not a real date for 'date'"),
         ("title: T\nnext:\n  date: 2012-13-01\n" + agendaOneItem, "agenda.yaml:3:9: error: '2012-13-01' is not a real date for 'date'"),
         ("title: T\nlanguage: NL\n" + agendaOneItem, "agenda.yaml:2:11: error: unknown language 'NL' for 'language'; did you mean 'nl'?"),
-        ("title: T\nlanguage: no\n" + agendaOneItem, "agenda.yaml:2:11: error: unknown language 'no' for 'language'; valid values are 'nl' (Dutch) and 'en' (English)"),
+        (
+            "title: T\nlanguage: no\n" + agendaOneItem,
+            "agenda.yaml:2:11: error: unknown language 'no' for 'language'; valid values are 'nl' (Dutch) and 'en' (English)"
+        ),
         ("title: |\n  two\n  lines\n" + agendaOneItem, "agenda.yaml:1:8: error: 'title' must fit on one line"),
         // YAML syntax.
-        ("title: Pulling power: institutions\n" + agendaOneItem, "agenda.yaml:1:21: error: invalid YAML: mapping values are not allowed in this context; put text that contains ': ' in quotes"),
+        (
+            "title: Pulling power: institutions\n" + agendaOneItem,
+            "agenda.yaml:1:21: error: invalid YAML: mapping values are not allowed in this context; put text that contains ': ' in quotes"
+        ),
         ("title: T\n---\ntitle: U\n", "agenda.yaml:2:1: error: an agenda file holds one YAML document, but a second one starts here"),
-        ("title: \"a\u{1}b\"\n" + agendaOneItem, "agenda.yaml:1:10: error: invalid text: control characters are not allowed; agenda files hold printable text only"),
-        ("title: T\nitems:\n  - title: A\n    minutes: 5\n  - *item\n", "agenda.yaml:5:5: error: anchors and aliases are not allowed in agenda files, found alias '*item'; write each value out in full"),
+        (
+            "title: \"a\u{1}b\"\n" + agendaOneItem,
+            "agenda.yaml:1:10: error: invalid text: control characters are not allowed; agenda files hold printable text only"
+        ),
+        (
+            "title: T\nitems:\n  - title: A\n    minutes: 5\n  - *item\n",
+            "agenda.yaml:5:5: error: anchors and aliases are not allowed in agenda files, found alias '*item'; write each value out in full"
+        ),
         ("*a: 1\n*a: 2\n", "agenda.yaml:2:1: error: duplicate key '*a'; it is already given at line 1, column 1"),
-        ("title: &t T\n" + agendaOneItem, "agenda.yaml:1:8: error: anchors and aliases are not allowed in agenda files, found anchor '&t'; write each value out in full"),
-        ("title: T\norganiser: Anouk\n" + agendaOneItem, "agenda.yaml:2:12: error: expected a mapping with 'name' (and optionally 'role' and 'contact') for 'organiser', found 'Anouk'"),
+        (
+            "title: &t T\n" + agendaOneItem,
+            "agenda.yaml:1:8: error: anchors and aliases are not allowed in agenda files, found anchor '&t'; write each value out in full"
+        ),
+        (
+            "title: T\norganiser: Anouk\n" + agendaOneItem,
+            "agenda.yaml:2:12: error: expected a mapping with 'name' (and optionally 'role' and 'contact') for 'organiser', found 'Anouk'"
+        ),
         ("title: T\norganiser:\n  role: matchmaker\n" + agendaOneItem, "agenda.yaml:3:3: error: missing required key 'name' in 'organiser'"),
         ("title: T\nintro: [a, b]\n" + agendaOneItem, "agenda.yaml:2:8: error: expected text for 'intro', found a list"),
         ("# only a comment\n\n", "agenda.yaml: error: file is empty; an agenda needs at least 'title' and 'items'"),
@@ -342,7 +403,9 @@ struct AgendaHostileInputTests {
     @Test func billionLaughsFailsFast() throws {
         var error: AgendaError?
         let time = try elapsed { error = try agendaParseError(Self.billionLaughs(items: "items: *l9\n")) }
-        #expect(error?.description == "agenda.yaml:1:5: error: anchors and aliases are not allowed in agenda files, found anchor '&l0'; write each value out in full")
+        #expect(
+            error?.description
+                == "agenda.yaml:1:5: error: anchors and aliases are not allowed in agenda files, found anchor '&l0'; write each value out in full")
         #expect(time < Self.hangGuard)
     }
 
@@ -358,7 +421,9 @@ struct AgendaHostileInputTests {
 
     @Test func undefinedAliasIsNamed() throws {
         let error = try agendaParseError("title: *name\n" + agendaOneItem)
-        #expect(error.description == "agenda.yaml:1:8: error: anchors and aliases are not allowed in agenda files, found alias '*name'; write each value out in full")
+        #expect(
+            error.description
+                == "agenda.yaml:1:8: error: anchors and aliases are not allowed in agenda files, found alias '*name'; write each value out in full")
     }
 
     /// Keys that are mappings inside keys that are mappings make Yams hash (nesting x size).
@@ -367,12 +432,16 @@ struct AgendaHostileInputTests {
         let yaml = String(repeating: "{? ", count: 100) + filler + String(repeating: " : 1}", count: 100) + "\n"
         var error: AgendaError?
         let time = try elapsed { error = try agendaParseError(yaml) }
-        #expect(error?.description == "agenda.yaml:1:2: error: keys that are lists or mappings ('? ' or '[...]:') are not allowed in agenda files; keys are plain words such as 'title'")
+        #expect(
+            error?.description
+                == "agenda.yaml:1:2: error: keys that are lists or mappings ('? ' or '[...]:') are not allowed in agenda files; keys are plain words such as 'title'"
+        )
         #expect(time < Self.hangGuard)
     }
 
     @Test func strayQuestionMarksInASmallFileAreFine() throws {
-        let yaml = "title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts:\n"
+        let yaml =
+            "title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts:\n"
             + String(repeating: "      - Why ?\n", count: 20)
         #expect(try AgendaLoader.parse(yaml, source: "agenda.yaml").items[0].prompts.count == 20)
     }
@@ -425,7 +494,8 @@ struct AgendaHostileInputTests {
         let items = "title: T\nitems:\n" + String(repeating: "  - {title: A, minutes: 1}\n", count: 101)
         #expect(try agendaParseError(items).description == "agenda.yaml:103:5: error: too many agenda items; the limit is 100")
 
-        let prompts = "title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts:\n"
+        let prompts =
+            "title: T\nitems:\n  - title: A\n    minutes: 5\n    prompts:\n"
             + String(repeating: "      - Why?\n", count: 21)
         #expect(try agendaParseError(prompts).description == "agenda.yaml:26:9: error: too many prompts in agenda item; the limit is 20")
     }

@@ -88,8 +88,11 @@ import Testing
         let replayable = Self.replayableRecords().map { Array(try! encoder.encode($0)) + [0x0A] }.joined()
         let file = try SessionFile.parse(Array(try encoder.encode(Self.header)) + [0x0A] + replayable, path: "sample.jsonl")
         #expect(file.eventCount == Self.replayableRecords().count)
-        #expect(file.state.participants.first == Participant(id: 1, name: "Stéphanie \"Steff\" Brüggemann", country: "BE",
-                                                             network: "Buurtlab Gent", role: "gastvrouw", contact: "steff@example.org"))
+        #expect(
+            file.state.participants.first
+                == Participant(
+                    id: 1, name: "Stéphanie \"Steff\" Brüggemann", country: "BE",
+                    network: "Buurtlab Gent", role: "gastvrouw", contact: "steff@example.org"))
     }
 
     /// Each JSON object of a model type holds exactly its stored properties,
@@ -112,7 +115,8 @@ import Testing
     }
 
     @Test func everyKeyIsDocumented() throws {
-        let documentation = try String(contentsOf: Self.repository.appendingPathComponent("docs/session-format.md"), encoding: .utf8)
+        let documentation =
+            try String(contentsOf: Self.repository.appendingPathComponent("docs/session-format.md"), encoding: .utf8)
             + String(contentsOf: Self.repository.appendingPathComponent("docs/agenda-format.md"), encoding: .utf8)
         let encoder = SessionJournal.makeEncoder()
         var keys = Set<String>()

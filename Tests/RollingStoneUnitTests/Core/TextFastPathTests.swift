@@ -1,7 +1,8 @@
 import Foundation
+import RollingStoneTestSupport
 import SessionGenerator
 import Testing
-import RollingStoneTestSupport
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -38,8 +39,9 @@ import RollingStoneTestSupport
     @Test func trimmingMatchesFoundation() {
         for text in strings(over: Self.spaces, seed: 2) {
             #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
-            #expect(text.trimmingWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines),
-                    "\(Array(text.unicodeScalars))")
+            #expect(
+                text.trimmingWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(Array(text.unicodeScalars))")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RollingStoneTestSupport
+import Testing
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -75,8 +76,9 @@ import RollingStoneTestSupport
         var outcome = Outcome(sink: sink)
         let journal: SessionJournal
         do {
-            journal = try SessionJournal.inMemory(header: SessionHeader(created: clock.now, agenda: TestMeeting.agenda),
-                                                  sink: sink, url: URL(fileURLWithPath: "/virtual/meeting.jsonl"))
+            journal = try SessionJournal.inMemory(
+                header: SessionHeader(created: clock.now, agenda: TestMeeting.agenda),
+                sink: sink, url: URL(fileURLWithPath: "/virtual/meeting.jsonl"))
         } catch {
             return outcome
         }

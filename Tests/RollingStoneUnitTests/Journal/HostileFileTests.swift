@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RollingStoneTestSupport
+import Testing
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -57,7 +58,10 @@ import RollingStoneTestSupport
         ]
         for (what, bytes) in cases {
             let error = try refusal(of: bytes)
-            guard case .notASessionFile = error else { Issue.record("\(what): \(String(describing: error))"); continue }
+            guard case .notASessionFile = error else {
+                Issue.record("\(what): \(String(describing: error))")
+                continue
+            }
             #expect(error!.description.contains("hostile.jsonl:1: error: not a rollingstone session file"), "\(what)")
         }
     }
@@ -66,13 +70,19 @@ import RollingStoneTestSupport
         var lines = try validSession().split(separator: 0x0A, omittingEmptySubsequences: false)
         lines[0] = ArraySlice(String(decoding: lines[0], as: UTF8.self).replacingOccurrences(of: "\"version\":1", with: "\"version\":2").utf8)
         let error = try refusal(of: Array(lines.joined(separator: [0x0A])))
-        guard case .newerVersion(_, 2, 1) = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .newerVersion(_, 2, 1) = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(error?.description.contains("session format version 2 is newer than this tool reads (1); update rollingstone") == true)
     }
 
     @Test func anEmptyFile() throws {
         let error = try refusal(of: [])
-        guard case .empty = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .empty = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(error!.description.hasSuffix("error: the file is empty, not a session file"))
     }
 
@@ -80,7 +90,10 @@ import RollingStoneTestSupport
         let session = try validSession()
         let garbage: [UInt8] = [0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE]
         // As the whole file: not a session.
-        guard case .notASessionFile = try refusal(of: garbage + [0x0A]) else { Issue.record("garbage file"); return }
+        guard case .notASessionFile = try refusal(of: garbage + [0x0A]) else {
+            Issue.record("garbage file")
+            return
+        }
         // Inside a text value in the middle: that line is named.
         var lines = session.split(separator: 0x0A, omittingEmptySubsequences: false)
         let tipLine = lines.count - 2
@@ -89,7 +102,10 @@ import RollingStoneTestSupport
         lines[tipLine].replaceSubrange(xAt...xAt, with: garbage)
         let middle = Array(lines.joined(separator: [0x0A])) + Array(#"{"at":"2012-09-26T10:00:05.000Z","seq":4,"type":"end"}"#.utf8) + [0x0A]
         let error = try refusal(of: middle)
-        guard case .badLine(_, let line, _) = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .badLine(_, let line, _) = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(line == tipLine + 1)
         // As the last line: a torn tail, everything before it kept.
         let file = try SessionFile.parse(session + garbage, path: "s")
@@ -102,11 +118,17 @@ import RollingStoneTestSupport
         let huge = [UInt8](repeating: UInt8(ascii: "a"), count: 10 << 20)
         // Where a header should be.
         let first = try refusal(of: huge + [0x0A])
-        guard case .lineTooLong(_, 1, SessionFile.maximumLineLength) = first else { Issue.record("\(String(describing: first))"); return }
+        guard case .lineTooLong(_, 1, SessionFile.maximumLineLength) = first else {
+            Issue.record("\(String(describing: first))")
+            return
+        }
         // After the events, with or without its newline: not taken for a torn tail to cut off silently.
         for ending: [UInt8] in [[0x0A], []] {
             let error = try refusal(of: session + huge + ending)
-            guard case .lineTooLong(_, 5, SessionFile.maximumLineLength) = error else { Issue.record("\(String(describing: error))"); return }
+            guard case .lineTooLong(_, 5, SessionFile.maximumLineLength) = error else {
+                Issue.record("\(String(describing: error))")
+                return
+            }
             #expect(error?.description.contains(":5: error: the line is longer than 1048576 bytes") == true)
         }
     }
@@ -141,7 +163,10 @@ import RollingStoneTestSupport
         for (what, replacement) in cases {
             lines[2] = replacement
             let error = try refusal(of: Array(lines.joined(separator: [0x0A])))
-            guard case .badLine(_, let line, _) = error else { Issue.record("\(what): \(String(describing: error))"); continue }
+            guard case .badLine(_, let line, _) = error else {
+                Issue.record("\(what): \(String(describing: error))")
+                continue
+            }
             #expect(line == 3, "\(what)")
             #expect(error!.description.contains("hostile.jsonl:3: error: "), "\(what)")
             #expect(error!.description.hasSuffix("fix or remove that line"), "\(what)")
@@ -155,7 +180,10 @@ import RollingStoneTestSupport
     @Test func aCompleteLastLineThatDoesNotFitIsAHardError() throws {
         let session = try validSession()
         let error = try refusal(of: session + Array(#"{"at":"2012-09-26T10:00:05.000Z","seq":9,"type":"end"}"#.utf8) + [0x0A])
-        guard case .badLine(_, 5, let reason) = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .badLine(_, 5, let reason) = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(reason.contains("expected event 4, found event 9"))
     }
 

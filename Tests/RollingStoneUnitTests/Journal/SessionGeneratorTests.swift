@@ -1,7 +1,8 @@
 import Foundation
+import RollingStoneTestSupport
 import SessionGenerator
 import Testing
-import RollingStoneTestSupport
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -46,7 +47,10 @@ import RollingStoneTestSupport
     @Test func itHasWhatARealMeetingHas() throws {
         let (header, records) = SessionGenerator(entries: 2_000, seed: 2012).records()
         var state = MeetingState(header: header)
-        var edits = 0, deletes = 0, undos = 0, agendaMoves = 0
+        var edits = 0
+        var deletes = 0
+        var undos = 0
+        var agendaMoves = 0
         for record in records {
             try state.apply(record)
             switch record.event {
@@ -88,8 +92,10 @@ import RollingStoneTestSupport
             #expect(SessionTimestamp.fastDate(from: text) == (try style.parse(text)))
         }
         // Other shapes are left to the style.
-        for text in ["2026-03-14T12:58:07Z", "2026-03-14T12:58:07.733+01:00", "2026-02-30T12:00:00.000Z", "2001-01-01T00:00:00.000Z",
-                     "1999-12-31T23:59:59.999Z", "2026-03-14T24:00:00.000Z", "２026-03-14T12:58:07.733Z", "2026-03-14t12:58:07.733Z"] {
+        for text in [
+            "2026-03-14T12:58:07Z", "2026-03-14T12:58:07.733+01:00", "2026-02-30T12:00:00.000Z", "2001-01-01T00:00:00.000Z",
+            "1999-12-31T23:59:59.999Z", "2026-03-14T24:00:00.000Z", "２026-03-14T12:58:07.733Z", "2026-03-14t12:58:07.733Z",
+        ] {
             #expect(SessionTimestamp.fastDate(from: text) == nil, "\(text)")
         }
         #expect(try SessionTimestamp.date(from: "2001-01-01T00:00:00.000Z", codingPath: []) == Date(timeIntervalSinceReferenceDate: 0))

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RollingStoneTestSupport
+import Testing
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -76,7 +77,10 @@ import RollingStoneTestSupport
             _ = try SessionJournal.open(at: url)
             Issue.record("a second writer was let in")
         } catch {
-            guard case .lockedByAnother(_, let holder) = error else { Issue.record("unexpected \(error)"); return }
+            guard case .lockedByAnother(_, let holder) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(holder?.contains("process \(getpid())") == true)
         }
         // Readers are welcome while the meeting runs.
@@ -146,7 +150,8 @@ import RollingStoneTestSupport
 
     @Test func aFailedWriteOrSyncIsNotSavedAndLeavesTheFileClean() throws {
         let sink = FaultySink()
-        let journal = try SessionJournal.inMemory(header: SessionHeader(created: start, agenda: agenda), sink: sink, url: URL(fileURLWithPath: "/virtual.jsonl"))
+        let journal = try SessionJournal.inMemory(
+            header: SessionHeader(created: start, agenda: agenda), sink: sink, url: URL(fileURLWithPath: "/virtual.jsonl"))
         try journal.append(.opened, at: start)
         let good = sink.bytes
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RollingStoneTestSupport
+import Testing
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -32,8 +33,9 @@ import RollingStoneTestSupport
 
     private static let plainLast = SessionEvent.captured(Entry(number: 2, kind: .idea, text: "Een gemeenschapsfonds", item: 0))
     // Two-, three- and four-byte UTF-8: cuts land inside characters too.
-    private static let multiByteLast = SessionEvent.captured(Entry(
-        number: 2, kind: .quote, text: "Wij zijn ergens vóór — “samen” 🌱 ’t Çağla", participant: 1, item: 0))
+    private static let multiByteLast = SessionEvent.captured(
+        Entry(
+            number: 2, kind: .quote, text: "Wij zijn ergens vóór — “samen” 🌱 ’t Çağla", participant: 1, item: 0))
 
     @Test(arguments: [plainLast, multiByteLast])
     func everyCutOfTheLastRecordKeepsEveryEarlierRecord(last: SessionEvent) throws {
@@ -126,7 +128,10 @@ import RollingStoneTestSupport
             _ = try SessionFile.parse(bytes + Array("garbage\nmore garbage\n".utf8), path: "s")
             Issue.record("a bad line in the middle was skipped")
         } catch {
-            guard case .badLine(_, let line, _) = error else { Issue.record("unexpected \(error)"); return }
+            guard case .badLine(_, let line, _) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(line == lineStarts.count + 1)
             #expect(error.description.hasPrefix("s:\(lineStarts.count + 1): error: not a session event"))
         }

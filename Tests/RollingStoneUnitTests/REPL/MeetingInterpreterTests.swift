@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RollingStoneTestSupport
+import Testing
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -24,7 +25,9 @@ import RollingStoneTestSupport
     @Test func errorsCaptureNothing() throws {
         let meeting = try TestMeeting()
         meeting.run("join Jan Jansen, NL", "join Jan Janssen, NL")
-        let replies = meeting.run("tip @ja iets", "tip @piet iets", "quote zonder spreker", "join Bob, Atlantis", "join Jan Jansen, BE", "lesson Te vroeg", "edit #4 x", "undo", "undo", "undo")
+        let replies = meeting.run(
+            "tip @ja iets", "tip @piet iets", "quote zonder spreker", "join Bob, Atlantis", "join Jan Jansen, BE", "lesson Te vroeg", "edit #4 x", "undo",
+            "undo", "undo")
         #expect(replies[0].isError && replies[0].text.contains("Jan Jansen, Jan Janssen"))
         #expect(replies[1].isError)
         #expect(replies[2].isError && replies[2].text.contains("quote @NAME"))
@@ -140,12 +143,13 @@ import RollingStoneTestSupport
         let meeting = try TestMeeting()
         meeting.run("join Ann Smith, GB", "join Wim Peeters, BE, Antwerpen Buurt", "join Lien Claes, BE", "join Jan de Vries, NL")
         let lines = meeting.run("who")[0].text.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "4 participants from 3 countries:",
-            "België (2)", "  Wim Peeters — Antwerpen Buurt", "  Lien Claes",
-            "Nederland (1)", "  Jan de Vries",
-            "Verenigd Koninkrijk (1)", "  Ann Smith",
-        ])
+        #expect(
+            lines == [
+                "4 participants from 3 countries:",
+                "België (2)", "  Wim Peeters — Antwerpen Buurt", "  Lien Claes",
+                "Nederland (1)", "  Jan de Vries",
+                "Verenigd Koninkrijk (1)", "  Ann Smith",
+            ])
     }
 
     @Test func reportInsideTheREPLWritesTheSameDocument() throws {

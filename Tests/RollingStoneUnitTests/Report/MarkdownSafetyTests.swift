@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RollingStoneTestSupport
+import Testing
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -35,7 +36,8 @@ import RollingStoneTestSupport
     /// What a reader must see for `text`: one line, trimmed. (That is the
     /// specification; the renderer's own helper is deliberately not used.)
     static func visible(_ text: String) -> String {
-        let oneLine = text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map { "\n\r\t\u{2028}".unicodeScalars.contains($0) ? " " : String($0) }.joined()
+        let oneLine = text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map { "\n\r\t\u{2028}".unicodeScalars.contains($0) ? " " : String($0) }
+            .joined()
         return oneLine.trimmingCharacters(in: .whitespaces)
     }
 
@@ -103,36 +105,39 @@ import RollingStoneTestSupport
         #expect(try rendered.texts(of: "h1") == ["RollingStone 3: \(v)"])
         #expect(try rendered.texts(of: "h2") == ["Gastheer: \(v)", "Deelnemers", v, v, "Vervolgacties", "Verloop van de agenda", "Volgende bijeenkomst"])
         #expect(try rendered.texts(of: "h3") == [v])
-        #expect(try rendered.texts(of: "p") == [
-            "Datum: 4 mei 2024 · Gastheer: \(v) · Locatie: \(v)",
-            v,  // the introduction
-            "Website: https://www.example.org",
-            v,  // the host's profile
-            "2 deelnemers uit 2 landen: België (1), Nederland (1).",
-            "\(v) — \(v), Nederland",
-            v,
-            "1 les en 2 praktische tips over dit thema.",
-            v,
-            "“\(v)” — \(v), Nederland",
-            "Praktische tips",
-            "Ideeën",
-            "Verslag: \(v), \(v) · \(v)",
-            v,  // what the next meeting is about
-        ])
-        #expect(try rendered.texts(of: "li") == [
-            "\(v) — Anna de Wit, België", v,
-            "\(v) — Anna de Wit, België",
-            "\(v) — \(v)", v,
-            "Datum: \(v)", "Tijd: \(v)", "Plaats: \(v)", "Thema: \(v)", "Contact: \(v)",
-        ])
-        #expect(try rendered.texts(of: "td") == [
-            // A tie of one each: België before Nederland by name.
-            "België", "Anna de Wit", v, v, "",
-            "Nederland", v, v, v, v,
-            "1", v, "10", "10",
-            "2", v, "20", "20",
-            "", "Totaal", "30", "30",
-        ])
+        #expect(
+            try rendered.texts(of: "p") == [
+                "Datum: 4 mei 2024 · Gastheer: \(v) · Locatie: \(v)",
+                v,  // the introduction
+                "Website: https://www.example.org",
+                v,  // the host's profile
+                "2 deelnemers uit 2 landen: België (1), Nederland (1).",
+                "\(v) — \(v), Nederland",
+                v,
+                "1 les en 2 praktische tips over dit thema.",
+                v,
+                "“\(v)” — \(v), Nederland",
+                "Praktische tips",
+                "Ideeën",
+                "Verslag: \(v), \(v) · \(v)",
+                v,  // what the next meeting is about
+            ])
+        #expect(
+            try rendered.texts(of: "li") == [
+                "\(v) — Anna de Wit, België", v,
+                "\(v) — Anna de Wit, België",
+                "\(v) — \(v)", v,
+                "Datum: \(v)", "Tijd: \(v)", "Plaats: \(v)", "Thema: \(v)", "Contact: \(v)",
+            ])
+        #expect(
+            try rendered.texts(of: "td") == [
+                // A tie of one each: België before Nederland by name.
+                "België", "Anna de Wit", v, v, "",
+                "Nederland", v, v, v, v,
+                "1", v, "10", "10",
+                "2", v, "20", "20",
+                "", "Totaal", "30", "30",
+            ])
     }
 
     @Test func hostileSeriesAndNumberStayInTheTitle() throws {

@@ -1,7 +1,8 @@
 import Foundation
+import RollingStoneTestSupport
 import SessionGenerator
 import Testing
-import RollingStoneTestSupport
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -52,7 +53,9 @@ import RollingStoneTestSupport
     private static let placements: [MarkdownText.Placement] = [.inline, .blockStart, .heading]
 
     @Test func bytesGiveWhatCharactersGive() {
-        var decided = 0, escapedOnBytes = 0, longWay = 0
+        var decided = 0
+        var escapedOnBytes = 0
+        var longWay = 0
         for (index, text) in strings(seed: 1).enumerated() {
             let placement = Self.placements[index % Self.placements.count]
             let expected = MarkdownText.escapedCharacterByCharacter(text, at: placement)
@@ -67,7 +70,7 @@ import RollingStoneTestSupport
             #expect(MarkdownText.escaped(text, at: placement) == expected, "\(Array(text.unicodeScalars)) at \(placement)")
         }
         // Every kind was tried.
-        
+
         #expect(decided > 1_000 && escapedOnBytes > 400 && longWay > 500, "\(decided) \(escapedOnBytes) \(longWay)")
     }
 
@@ -135,8 +138,10 @@ import RollingStoneTestSupport
             }
             #expect(!ascii.contains(Character(scalar)), "U+\(String(value, radix: 16))")
             #expect(character.lowercased() != "w", "U+\(String(value, radix: 16))")
-            for rest in [character + ";", character + "1;", "a" + character + ";", "a" + character, "#" + character + ";",
-                         "#" + character + "1;", "#x" + character + ";", "#1" + character] {
+            for rest in [
+                character + ";", character + "1;", "a" + character + ";", "a" + character, "#" + character + ";",
+                "#" + character + "1;", "#x" + character + ";", "#1" + character,
+            ] {
                 #expect(rest.prefixMatch(of: entityBody) == nil, "U+\(String(value, radix: 16))")
             }
             for text in ["ww\(character).", "\(character)www.x", "x:\(character)//", "![\(character)", "1\(character). a", "*\(character)_"] {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RollingStoneTestSupport
+import Testing
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -14,8 +15,9 @@ import RollingStoneTestSupport
     static let agenda = Agenda(
         title: "Over trekkracht en veerkracht", series: "RollingStone", number: 2, date: "2012-09-26", language: .nl,
         venue: "De Nieuwe Energie, Leiden",
-        host: .init(name: "Stadslab Leiden", website: "https://www.stadslableiden.nl",
-                    profile: "Een stedelijk netwerk van Leidenaren met\neen handvol lopende projecten."),
+        host: .init(
+            name: "Stadslab Leiden", website: "https://www.stadslableiden.nl",
+            profile: "Een stedelijk netwerk van Leidenaren met\neen handvol lopende projecten."),
         items: [
             AgendaItem(title: "Welkom en kennismaking", minutes: 20),
             AgendaItem(title: "Trekkracht aan instanties", minutes: 45, theme: true),
@@ -23,8 +25,9 @@ import RollingStoneTestSupport
             AgendaItem(title: "Veerkracht", minutes: 30, theme: true),
             AgendaItem(title: "Afsluiting", minutes: 15),
         ],
-        next: .init(date: "2012-11-24", time: "11-15 uur", place: "Makassarplein Community, Amsterdam",
-                    theme: "Netwerken en het middenveld", contact: "info@example.org"))
+        next: .init(
+            date: "2012-11-24", time: "11-15 uur", place: "Makassarplein Community, Amsterdam",
+            theme: "Netwerken en het middenveld", contact: "info@example.org"))
 
     /// Eight people from five countries; every kind of entry; an edit, a
     /// delete, an undo and a move; timings that need rounding.
@@ -87,22 +90,23 @@ import RollingStoneTestSupport
     @Test func sectionsComeInOrder() throws {
         let report = try Self.report()
         let headings = report.split(separator: "\n").filter { $0.hasPrefix("#") }.map(String.init)
-        #expect(headings == [
-            "# RollingStone 2: Over trekkracht en veerkracht",
-            "## Gastheer: Stadslab Leiden",
-            "## Deelnemers",
-            "## Welkom en kennismaking",
-            "## Trekkracht aan instanties",
-            "### Investeer in mensen, niet in organisaties",
-            "### Verwacht niet alleen applaus",
-            "## Geld en onafhankelijkheid",
-            "### Niet roomser dan de paus",
-            "## Veerkracht",
-            // "Afsluiting" holds only an action, which has its own section.
-            "## Vervolgacties",
-            "## Verloop van de agenda",
-            "## Volgende bijeenkomst",
-        ])
+        #expect(
+            headings == [
+                "# RollingStone 2: Over trekkracht en veerkracht",
+                "## Gastheer: Stadslab Leiden",
+                "## Deelnemers",
+                "## Welkom en kennismaking",
+                "## Trekkracht aan instanties",
+                "### Investeer in mensen, niet in organisaties",
+                "### Verwacht niet alleen applaus",
+                "## Geld en onafhankelijkheid",
+                "### Niet roomser dan de paus",
+                "## Veerkracht",
+                // "Afsluiting" holds only an action, which has its own section.
+                "## Vervolgacties",
+                "## Verloop van de agenda",
+                "## Volgende bijeenkomst",
+            ])
     }
 
     @Test func titleBlockHasDateHostAndVenueAndNoDraftNoticeOnceEnded() throws {
@@ -123,15 +127,17 @@ import RollingStoneTestSupport
 
     @Test func hostSectionShowsWebsiteAsLinkAndProfileAsOneParagraph() throws {
         let report = try Self.report()
-        #expect(report.contains("""
-            ## Gastheer: Stadslab Leiden
+        #expect(
+            report.contains(
+                """
+                ## Gastheer: Stadslab Leiden
 
-            Website: https://www.stadslableiden.nl
+                Website: https://www.stadslableiden.nl
 
-            Een stedelijk netwerk van Leidenaren met een handvol lopende projecten.
+                Een stedelijk netwerk van Leidenaren met een handvol lopende projecten.
 
-            ## Deelnemers
-            """))
+                ## Deelnemers
+                """))
     }
 
     @Test func hostSectionIsLeftOutWhenTheAgendaOnlyNamesTheHost() throws {
@@ -147,10 +153,12 @@ import RollingStoneTestSupport
     @Test func participantCountsAndCountriesByCountThenName() throws {
         // NL 3 and BE 2 lead; the three countries with one participant are
         // ordered by their name in the report's language, not by code or join order.
-        #expect(try Self.report(.nl).contains(
-            "8 deelnemers uit 5 landen: Nederland (3), België (2), Duitsland (1), Oostenrijk (1), Verenigd Koninkrijk (1)."))
-        #expect(try Self.report(.en).contains(
-            "8 participants from 5 countries: Netherlands (3), Belgium (2), Austria (1), Germany (1), United Kingdom (1)."))
+        #expect(
+            try Self.report(.nl).contains(
+                "8 deelnemers uit 5 landen: Nederland (3), België (2), Duitsland (1), Oostenrijk (1), Verenigd Koninkrijk (1)."))
+        #expect(
+            try Self.report(.en).contains(
+                "8 participants from 5 countries: Netherlands (3), Belgium (2), Austria (1), Germany (1), United Kingdom (1)."))
     }
 
     @Test(arguments: [(MeetingLanguage.nl, "1 deelnemer uit 1 land: België (1)."), (.en, "1 participant from 1 country: Belgium (1).")])
@@ -163,17 +171,18 @@ import RollingStoneTestSupport
 
     @Test func participantTableIsGroupedByCountryWithoutContacts() throws {
         let rows = try tableRows(in: Self.report(), under: "## Deelnemers")
-        #expect(rows == [
-            ["Land", "Naam", "Netwerk", "Rol"],
-            ["Nederland", "Marije de Vries", "Stadslab Leiden", "gastvrouw"],
-            ["", "Birgit Oelkers", "Kracht in Nederland", "matchmaker"],
-            ["", "Jan Jansen", "Gouda Bruist", ""],
-            ["België", "Stef Steyaert", "Stadsnetwerk Gent", "special guest"],
-            ["", "Els Peeters", "", ""],
-            ["Duitsland", "Hannah Schröder", "Nachbarschaft Köln", ""],
-            ["Oostenrijk", "Lukas Gruber", "Grätzl Wien", ""],
-            ["Verenigd Koninkrijk", "Tom Baker", "Bristol Neighbours", ""],
-        ])
+        #expect(
+            rows == [
+                ["Land", "Naam", "Netwerk", "Rol"],
+                ["Nederland", "Marije de Vries", "Stadslab Leiden", "gastvrouw"],
+                ["", "Birgit Oelkers", "Kracht in Nederland", "matchmaker"],
+                ["", "Jan Jansen", "Gouda Bruist", ""],
+                ["België", "Stef Steyaert", "Stadsnetwerk Gent", "special guest"],
+                ["", "Els Peeters", "", ""],
+                ["Duitsland", "Hannah Schröder", "Nachbarschaft Köln", ""],
+                ["Oostenrijk", "Lukas Gruber", "Grätzl Wien", ""],
+                ["Verenigd Koninkrijk", "Tom Baker", "Bristol Neighbours", ""],
+            ])
         #expect(try !Self.report().contains("marije@example.nl"))
     }
 
@@ -189,34 +198,35 @@ import RollingStoneTestSupport
     @Test func entriesOutsideLessonsComeFirstThenEachLessonWithNotesQuotesTipsAndIdeas() throws {
         let report = try Self.report()
         let section = try #require(sectionText(report, from: "## Trekkracht aan instanties", to: "## Geld en onafhankelijkheid"))
-        #expect(section == """
-            ## Trekkracht aan instanties
+        #expect(
+            section == """
+                ## Trekkracht aan instanties
 
-            *2 lessen en 3 praktische tips over dit thema.*
+                *2 lessen en 3 praktische tips over dit thema.*
 
-            De meeste voorbeelden gingen over de gemeente.
+                De meeste voorbeelden gingen over de gemeente.
 
-            ### Investeer in mensen, niet in organisaties
+                ### Investeer in mensen, niet in organisaties
 
-            Een contactpersoon die jullie plan intern verder helpt, scheelt trekken. — Birgit Oelkers, Nederland
+                Een contactpersoon die jullie plan intern verder helpt, scheelt trekken. — Birgit Oelkers, Nederland
 
-            > “Een ambtenaar is buiten het gemeentehuis ook gewoon een buurtbewoner.” — Stef Steyaert, België
+                > “Een ambtenaar is buiten het gemeentehuis ook gewoon een buurtbewoner.” — Stef Steyaert, België
 
-            **Praktische tips**
+                **Praktische tips**
 
-            - Maak samen met je contactpersoon een smoelenboek van de afdeling. — Birgit Oelkers, Nederland
-            - Zorg ook voor een ja op directieniveau.
+                - Maak samen met je contactpersoon een smoelenboek van de afdeling. — Birgit Oelkers, Nederland
+                - Zorg ook voor een ja op directieniveau.
 
-            **Ideeën**
+                **Ideeën**
 
-            - Een prijs voor de beste ruimtemaker bij de gemeente. — Hannah Schröder, Duitsland
+                - Een prijs voor de beste ruimtemaker bij de gemeente. — Hannah Schröder, Duitsland
 
-            ### Verwacht niet alleen applaus
+                ### Verwacht niet alleen applaus
 
-            **Praktische tips**
+                **Praktische tips**
 
-            - Zoek bondgenoten bij het welzijnswerk voordat ze concurrenten worden. — Tom Baker, Verenigd Koninkrijk
-            """)
+                - Zoek bondgenoten bij het welzijnswerk voordat ze concurrenten worden. — Tom Baker, Verenigd Koninkrijk
+                """)
     }
 
     @Test func editsDeletesUndoAndMovesAreShownAsTheyEnded() throws {
@@ -263,41 +273,45 @@ import RollingStoneTestSupport
     @Test func actionsAreATaskListWithOwnersInCaptureOrderAndNowhereElse() throws {
         let report = try Self.report()
         let section = try #require(sectionText(report, from: "## Vervolgacties", to: "## Verloop van de agenda"))
-        #expect(section == """
-            ## Vervolgacties
+        #expect(
+            section == """
+                ## Vervolgacties
 
-            - [ ] Smoelenboek van de gemeente Gouda opvragen — Jan Jansen
-            - [ ] Voorbeelden van tegenprestaties verzamelen
-            - [ ] Verslag rondsturen aan alle deelnemers — Marije de Vries
-            """)
+                - [ ] Smoelenboek van de gemeente Gouda opvragen — Jan Jansen
+                - [ ] Voorbeelden van tegenprestaties verzamelen
+                - [ ] Verslag rondsturen aan alle deelnemers — Marije de Vries
+                """)
         #expect(report.components(separatedBy: "Smoelenboek van de gemeente Gouda").count == 2)
     }
 
     @Test func agendaTablePlannedAgainstRoundedActualMinutesWithTotal() throws {
         let rows = try tableRows(in: Self.report(), under: "## Verloop van de agenda")
-        #expect(rows == [
-            ["Nr.", "Onderdeel", "Gepland (min)", "Werkelijk (min)"],
-            ["1", "Welkom en kennismaking", "20", "25"],
-            ["2", "Trekkracht aan instanties", "45", "50"],
-            ["3", "Geld en onafhankelijkheid", "30", "30"],
-            ["4", "Veerkracht", "30", "12"],  // 12.4 min
-            ["5", "Afsluiting", "15", "10"],  // 9.6 min
-            // 20+45+30+30+15 planned; the rounded minutes shown add up to 127.
-            ["", "**Totaal**", "140", "127"],
-        ])
+        #expect(
+            rows == [
+                ["Nr.", "Onderdeel", "Gepland (min)", "Werkelijk (min)"],
+                ["1", "Welkom en kennismaking", "20", "25"],
+                ["2", "Trekkracht aan instanties", "45", "50"],
+                ["3", "Geld en onafhankelijkheid", "30", "30"],
+                ["4", "Veerkracht", "30", "12"],  // 12.4 min
+                ["5", "Afsluiting", "15", "10"],  // 9.6 min
+                // 20+45+30+30+15 planned; the rounded minutes shown add up to 127.
+                ["", "**Totaal**", "140", "127"],
+            ])
     }
 
     @Test func nextMeetingWithWeekdayTimePlaceThemeAndContact() throws {
-        #expect(try Self.report(.nl).hasSuffix("""
-            ## Volgende bijeenkomst
+        #expect(
+            try Self.report(.nl).hasSuffix(
+                """
+                ## Volgende bijeenkomst
 
-            - Datum: zaterdag 24 november 2012
-            - Tijd: 11-15 uur
-            - Plaats: Makassarplein Community, Amsterdam
-            - Thema: Netwerken en het middenveld
-            - Contact: info@example.org
+                - Datum: zaterdag 24 november 2012
+                - Tijd: 11-15 uur
+                - Plaats: Makassarplein Community, Amsterdam
+                - Thema: Netwerken en het middenveld
+                - Contact: info@example.org
 
-            """))
+                """))
         #expect(try Self.report(.en).contains("- Date: Saturday 24 November 2012\n- Time: 11-15 uur\n"))
     }
 
@@ -321,9 +335,11 @@ import RollingStoneTestSupport
         for language in MeetingLanguage.allCases {
             let report = ReportRenderer.render(meeting.state, options: ReportOptions(language: language))
             let blocks = report.components(separatedBy: "\n\n")
-            #expect(blocks[1] == (language == .nl
-                ? "**Concept — de bijeenkomst is nog niet afgesloten.**"
-                : "**Draft — the meeting has not ended yet.**"))
+            #expect(
+                blocks[1]
+                    == (language == .nl
+                        ? "**Concept — de bijeenkomst is nog niet afgesloten.**"
+                        : "**Draft — the meeting has not ended yet.**"))
         }
         let report = ReportRenderer.render(meeting.state, options: ReportOptions(language: .nl))
         let rows = try tableRows(in: report, under: "## Verloop van de agenda")
@@ -338,7 +354,10 @@ import RollingStoneTestSupport
         let tail = try #require(file.tornTail)
         let report = ReportRenderer.render(file.state, options: ReportOptions(language: .nl), unreadableTail: tail)
         let blocks = report.components(separatedBy: "\n\n")
-        #expect(blocks[1] == "**Let op: het einde van het sessiebestand kon niet worden gelezen (regel \(tail.line) is bij een crash afgebroken) en is in dit verslag weggelaten.**")
+        #expect(
+            blocks[1]
+                == "**Let op: het einde van het sessiebestand kon niet worden gelezen (regel \(tail.line) is bij een crash afgebroken) en is in dit verslag weggelaten.**"
+        )
         #expect(tail.line == Self.richMeetingEventCount + 2)
         let english = ReportRenderer.render(file.state, options: ReportOptions(language: .en), unreadableTail: tail)
         #expect(english.contains("the end of the session file could not be read (line \(tail.line) was cut off by a crash)"))

@@ -1,5 +1,6 @@
 import Foundation
 import RollingStoneTestSupport
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
@@ -47,8 +48,9 @@ struct MeetingBuilder {
 
     @discardableResult
     mutating func join(_ name: String, _ country: String, network: String? = nil, role: String? = nil, contact: String? = nil) throws -> Participant {
-        let participant = Participant(id: state.nextParticipantID, name: name, country: country,
-                                      network: network, role: role, contact: contact)
+        let participant = Participant(
+            id: state.nextParticipantID, name: name, country: country,
+            network: network, role: role, contact: contact)
         try record(.joined(participant))
         return participant
     }
@@ -73,8 +75,9 @@ struct MeetingBuilder {
     /// Captures an entry under the current item and lesson, as the REPL does.
     @discardableResult
     mutating func capture(_ kind: EntryKind, _ text: String, by participant: Participant? = nil) throws -> Entry {
-        let entry = Entry(number: state.nextEntryNumber, kind: kind, text: text, participant: participant?.id,
-                          item: state.currentItem, lesson: state.currentLesson)
+        let entry = Entry(
+            number: state.nextEntryNumber, kind: kind, text: text, participant: participant?.id,
+            item: state.currentItem, lesson: state.currentLesson)
         try record(.captured(entry))
         return entry
     }

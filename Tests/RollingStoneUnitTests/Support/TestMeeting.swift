@@ -1,5 +1,6 @@
 import Foundation
 import RollingStoneTestSupport
+
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
