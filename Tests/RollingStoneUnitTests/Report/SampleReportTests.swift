@@ -15,20 +15,21 @@ import Testing
 /// `RECORD_GOLDEN=1`: the recording run writes the files and fails, so a
 /// freshly written file never passes unseen.
 @Suite struct SampleReportTests {
-    var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
+    /// Fails unless `actual` matches the golden file (recording it when asked or missing).
+    func expectGolden(_ actual: Data, _ url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        switch try GoldenFile(url).check(actual) {
+        case .matches: break
+        case .recorded: Issue.record("recorded \(url.path); run again without RECORD_GOLDEN", sourceLocation: sourceLocation)
+        case .differs: Issue.record("\(url.lastPathComponent) differs from what was produced", sourceLocation: sourceLocation)
+        }
+    }
 
     @Test func theSampleSessionIsWhatTheScriptRecords() throws {
         let folder = try TemporaryFolder()
         let fresh = folder.file("sample.jsonl")
         let replies = try SampleMeeting.record(to: fresh)
         #expect(replies.filter(\.isError).isEmpty, "\(replies.filter(\.isError))")
-        let recorded = try Data(contentsOf: fresh)
-        if recording || !FileManager.default.fileExists(atPath: SampleMeeting.session.path) {
-            try recorded.write(to: SampleMeeting.session)
-            Issue.record("recorded \(SampleMeeting.session.path); run again without RECORD_GOLDEN")
-            return
-        }
-        #expect(recorded == (try Data(contentsOf: SampleMeeting.session)))
+        try expectGolden(try Data(contentsOf: fresh), SampleMeeting.session)
     }
 
     @Test(arguments: MeetingLanguage.allCases)
@@ -37,13 +38,7 @@ import Testing
         #expect(file.state.hasEnded)
         let report = ReportRenderer.render(file.state, options: ReportOptions(language: language))
         let golden = SampleMeeting.golden.appendingPathComponent("sample-leiden-2012.\(language.rawValue).md")
-        if recording || !FileManager.default.fileExists(atPath: golden.path) {
-            try Data(report.utf8).write(to: golden)
-            Issue.record("recorded \(golden.path); run again without RECORD_GOLDEN")
-            return
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(report == expected)
+        try expectGolden(Data(report.utf8), golden)
         // The same session gives the same report every time.
         #expect(ReportRenderer.render(try SessionFile.read(at: SampleMeeting.session).state, options: ReportOptions(language: language)) == report)
     }
