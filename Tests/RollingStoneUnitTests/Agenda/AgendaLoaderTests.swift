@@ -4,10 +4,8 @@ import Testing
 
 @testable import RollingStoneAgenda
 @testable import RollingStoneCore
-@testable import RollingStoneJournal
 @testable import RollingStoneMeeting
 @testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 /// Loads agenda text under the name `agenda.yaml` and returns the error it must raise.
 private func agendaParseError(_ yaml: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> AgendaError {

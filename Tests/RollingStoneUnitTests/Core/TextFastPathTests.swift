@@ -3,12 +3,7 @@ import RollingStoneTestSupport
 import SessionGenerator
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
-@testable import RollingStoneJournal
-@testable import RollingStoneMeeting
-@testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 /// The shortcuts taken on the capture path (folding ASCII, trimming without
 /// `NSString`, leaving clean text as it is) give what the long way gives, on

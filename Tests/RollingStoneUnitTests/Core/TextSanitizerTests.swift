@@ -1,12 +1,7 @@
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
-@testable import RollingStoneJournal
-@testable import RollingStoneMeeting
-@testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 @Suite struct TextSanitizerTests {
     @Test func escapeSequencesAndControlsAreRemoved() {

@@ -2,12 +2,10 @@ import Foundation
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
 @testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 /// A 30-command meeting played through the interpreter while the journal's
 /// sink fails its k-th write or fsync, for every k: once, once with the

@@ -3,12 +3,8 @@ import RollingStoneTestSupport
 import SessionGenerator
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
-@testable import RollingStoneMeeting
-@testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 /// The seeded generator the benchmark and the tests share: the same session
 /// for the same seed, one that replays like a real one, and realistic enough

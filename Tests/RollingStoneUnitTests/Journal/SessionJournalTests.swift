@@ -2,12 +2,9 @@ import Foundation
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
-@testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 @Suite struct SessionJournalTests {
     let agenda = TestMeeting.agenda

@@ -2,12 +2,9 @@ import Foundation
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
-@testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 /// A session file whose end was lost or spoiled by a crash: cut at every byte
 /// of its last record, or with zeros or garbage after it. Every earlier

@@ -1,12 +1,8 @@
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
-@testable import RollingStoneJournal
-@testable import RollingStoneMeeting
 @testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 @Suite struct CommandParserTests {
     @Test func commandsAndArguments() throws {

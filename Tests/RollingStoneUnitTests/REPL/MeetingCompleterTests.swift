@@ -1,12 +1,9 @@
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
-@testable import RollingStoneJournal
 @testable import RollingStoneMeeting
 @testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 @Suite struct MeetingCompleterTests {
     func complete(_ meeting: TestMeeting, _ line: String) -> [String] {

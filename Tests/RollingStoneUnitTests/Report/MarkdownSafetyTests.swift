@@ -2,11 +2,8 @@ import Foundation
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
-@testable import RollingStoneJournal
 @testable import RollingStoneMeeting
-@testable import RollingStoneREPL
 @testable import RollingStoneReport
 
 /// Hostile text typed live must come out of the real GFM renderer as the same

@@ -3,11 +3,7 @@ import RollingStoneTestSupport
 import SessionGenerator
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
-@testable import RollingStoneJournal
-@testable import RollingStoneMeeting
-@testable import RollingStoneREPL
 @testable import RollingStoneReport
 
 /// Escaping worked out on bytes (`MarkdownText.escapeInPlace`, and the

@@ -2,11 +2,9 @@ import Foundation
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
-@testable import RollingStoneREPL
 @testable import RollingStoneReport
 
 /// One rich afternoon, rendered in Dutch and English: sections, order,

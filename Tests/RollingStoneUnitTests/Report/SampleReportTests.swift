@@ -2,11 +2,9 @@ import Foundation
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
-@testable import RollingStoneREPL
 @testable import RollingStoneReport
 
 /// The sample session and its reports, byte for byte.

@@ -1,12 +1,7 @@
 import Foundation
 import RollingStoneTestSupport
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
-@testable import RollingStoneJournal
-@testable import RollingStoneMeeting
-@testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 /// Builds a `MeetingState` event by event, exactly as a session file
 /// replays, without an interpreter or a file: for tests of whatever reads a

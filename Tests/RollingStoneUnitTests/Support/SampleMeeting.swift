@@ -6,7 +6,6 @@ import RollingStoneTestSupport
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
 @testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 /// The sample meeting in `sessions/`: a script of REPL lines, played through
 /// the interpreter with a clock that moves like an afternoon does.

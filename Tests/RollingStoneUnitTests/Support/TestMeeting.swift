@@ -1,12 +1,10 @@
 import Foundation
 import RollingStoneTestSupport
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
 @testable import RollingStoneREPL
-@testable import RollingStoneReport
 
 /// An interpreter on a real session file in a temporary folder, with a
 /// hand-moved clock.

@@ -2,14 +2,13 @@ import Foundation
 import RollingStoneTestSupport
 import Testing
 
-@testable import RollingStoneAgenda
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
 @testable import RollingStoneREPL
 @testable import RollingStoneReport
 
-@Suite struct MeetingInterpreterTests {
+@Suite struct CommandInterpreterTests {
     @Test func capturesAreAttributedAndPlacedUnderTheLesson() throws {
         let meeting = try TestMeeting()
         meeting.run("join Stef Steyaert, België, Lab van Troje, special guest", "join Hannah Schröder, DE, Stadtteilnetz")
