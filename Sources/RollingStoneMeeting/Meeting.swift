@@ -92,8 +92,9 @@ package final class Meeting: Sendable {
     func record<Result: Sendable>(
         _ makeEvent: (MeetingState, Date) throws(MeetingError) -> (SessionEvent?, Result)
     ) throws(MeetingError) -> Result {
-        let now = clock()
-        return try guarded.withLock { guarded throws(MeetingError) -> Result in
+        try guarded.withLock { guarded throws(MeetingError) -> Result in
+            // Read under the lock, so events are written in the order of their times.
+            let now = clock()
             let (event, result) = try makeEvent(guarded.journal.state, now)
             guard let event else { return result }
             let record: SessionRecord

@@ -85,7 +85,7 @@ import Testing
         }
         // And through the reader a resumed meeting and a report use, which
         // also checks the events fit together.
-        let replayable = Self.replayableRecords().map { Array(try! encoder.encode($0)) + [0x0A] }.joined()
+        let replayable = try Self.replayableRecords().map { Array(try encoder.encode($0)) + [0x0A] }.joined()
         let file = try SessionFile.parse(Array(try encoder.encode(Self.header)) + [0x0A] + replayable, path: "sample.jsonl")
         #expect(file.eventCount == Self.replayableRecords().count)
         #expect(
