@@ -4,7 +4,8 @@
 // checks the encoding, and as text), never crash or hang; an agenda it reads
 // must survive the JSON round trip a session header puts it through.
 import Foundation
-import RollingStoneKit
+import RollingStoneAgenda
+import RollingStoneCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAgenda(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -2,9 +2,11 @@
 //
 // SessionFile.parse must refuse or read any bytes, never crash or hang; what
 // it reads must be consistent: events numbered without gaps, and the part
-// before a torn tail reads again the same, with no tail.
+// before a torn tail reads again the same (header, events, entries,
+// participants, lessons), with no tail.
 import Foundation
-import RollingStoneKit
+import RollingStoneCore
+import RollingStoneJournal
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSessionFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -17,7 +19,10 @@ public func fuzzSessionFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     if let tail = file.tornTail {
         guard Int(file.validLength) + tail.bytes.count == bytes.count else { fatalError("the torn tail does not end the file") }
         guard let again = try? SessionFile.parse(Array(bytes.prefix(Int(file.validLength))), path: "fuzz.jsonl"),
-              again.tornTail == nil, again.eventCount == file.eventCount else {
+            again.tornTail == nil, again.eventCount == file.eventCount, again.header == file.header,
+            again.state.lastSequence == file.state.lastSequence, again.state.entries == file.state.entries,
+            again.state.participants == file.state.participants, again.state.lessons == file.state.lessons
+        else {
             fatalError("cutting the torn tail off does not give a clean file")
         }
     }

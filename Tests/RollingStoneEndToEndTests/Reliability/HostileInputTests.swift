@@ -103,6 +103,27 @@ import Testing
         #expect(run.output.contains("Rood en klaar"))
     }
 
+    /// Error replies quote what was typed; the quote never carries an
+    /// escape sequence back to the terminal (found by the fuzzer).
+    @Test func errorsThatQuoteTheLineShowNoEscapeSequence() async throws {
+        let folder = try TemporaryFolder()
+        let script =
+            [
+                "help \u{1B}[2J",
+                "delete #\u{1B}[2J",
+                "goto \u{1B}]0;titel\u{07}",
+                "move #1 \u{1B}[2J",
+                "next \u{9B}2J",
+                "quote @\u{1B}[1mbob zegt iets",
+                "notte \u{1B}[31mrood",
+            ].joined(separator: "\n") + "\n"
+        let run = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: script, in: folder.url)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.components(separatedBy: "error: ").count - 1 == 7, "\(run.output)")
+        #expect(!run.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{07}" }, "\(run.output.debugDescription)")
+        #expect(run.output.contains("error: No command ''"), "\(run.output)")
+    }
+
     /// `join NAME, COUNTRY` with a 1 MB country: the "did you mean" search
     /// once compared the whole input with every country name and hung the
     /// REPL for minutes. Suggestions now skip input no name is that long.
