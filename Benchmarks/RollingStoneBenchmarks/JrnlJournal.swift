@@ -22,7 +22,7 @@ enum JrnlJournal {
             switch record.event {
             case .joined(let participant):
                 names[participant.id] = String(participant.name.split(separator: " ").first ?? "")
-            case .captured(let entry):
+            case .captured(let entry), .accepted(_, let entry):
                 if texts[entry.number] == nil { order.append(entry.number) }
                 texts[entry.number] = (record.time, entry.text, entry.participant)
             case .edited(let number, let text):

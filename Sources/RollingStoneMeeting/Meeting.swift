@@ -26,6 +26,8 @@ package final class Meeting: Sendable {
     /// Built on first use: reading every country name in two languages is
     /// most of what start-up would otherwise do.
     private let countryTable = Mutex<CountryResolver?>(nil)
+    /// See `acceptsSubmissionsDirectly`.
+    let directRoom = Mutex(false)
 
     private struct Guarded {
         var journal: SessionJournal

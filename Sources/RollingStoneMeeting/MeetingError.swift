@@ -24,6 +24,10 @@ package enum MeetingError: Error, Equatable, Sendable {
     case atFirstItem
     case atLastItem
     case alreadyAtItem(Int)
+    /// `last` is the highest submission number so far (0 when none).
+    case noSuchSubmission(Int, last: Int)
+    /// The submission was accepted or rejected already.
+    case submissionDecided(Int, SubmissionStatus)
 }
 
 /// Which text an error is about.
@@ -33,4 +37,7 @@ package enum TextField: Equatable, Sendable {
     case entryText(EntryKind)
     /// The replacement text of an edit.
     case newText
+    /// What a phone sent, and the name it gave.
+    case submissionText
+    case submitterName
 }

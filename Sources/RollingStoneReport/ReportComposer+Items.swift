@@ -1,6 +1,6 @@
 import RollingStoneCore
 
-/// What was captured under each agenda item: notes, quotes, tips and ideas,
+/// What was captured under each agenda item: notes, quotes, tips, ideas and questions,
 /// first those outside any lesson, then each lesson. Actions have their own
 /// section.
 extension ReportComposer {
@@ -31,7 +31,7 @@ extension ReportComposer {
         }
     }
 
-    /// Notes as paragraphs, then quotes, then tips and ideas as labelled
+    /// Notes as paragraphs, then quotes, then tips, ideas and questions as labelled
     /// lists, each kind in the order it was captured.
     private func writeEntries(_ groups: EntryGroups, inGroup group: Int, to report: inout MarkdownWriter) {
         for index in groups.entries(.note, inGroup: group) {
@@ -49,6 +49,7 @@ extension ReportComposer {
         }
         writeList(labels.practicalTips, groups.entries(.tip, inGroup: group), to: &report)
         writeList(labels.ideas, groups.entries(.idea, inGroup: group), to: &report)
+        writeList(labels.questions, groups.entries(.question, inGroup: group), to: &report)
     }
 
     /// A bold label, then the entries at `indices` as a bulleted list; nothing
@@ -87,7 +88,7 @@ private struct EntryGroups {
     private let firstGroups: [Int]
 
     /// The kinds an item shows, in the order it shows them: actions are left out.
-    private static let kinds: [EntryKind] = [.note, .quote, .tip, .idea]
+    private static let kinds: [EntryKind] = [.note, .quote, .tip, .idea, .question]
 
     init(_ entries: [Entry], lessons allLessons: [Lesson], items: Int) {
         var lessons = [[Lesson]](repeating: [], count: items)

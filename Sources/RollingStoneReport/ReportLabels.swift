@@ -74,6 +74,7 @@ struct ReportLabels: Sendable {
 
     var practicalTips: String { pick("Praktische tips", "Practical tips") }
     var ideas: String { pick("Ideeën", "Ideas") }
+    var questions: String { pick("Vragen uit de zaal", "Questions from the room") }
     var openingQuote: String { pick("“", "‘") }
     var closingQuote: String { pick("”", "’") }
 

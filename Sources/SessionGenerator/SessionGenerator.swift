@@ -3,7 +3,8 @@ import RollingStoneCore
 
 /// Makes realistic session files of any size, the same for the same seed:
 /// participants from several countries, themes with lessons, attributed
-/// tips, quotes, ideas and actions, with edits, deletes and undos among them.
+/// tips, quotes, ideas and actions, with edits, deletes and undos among them,
+/// and submissions from phones in the room, accepted or rejected.
 package struct SessionGenerator {
     package var entries: Int
     package var seed: UInt64
@@ -77,6 +78,22 @@ package struct SessionGenerator {
                 add(.deleted(entry: live))
             } else if roll < 7, let undoable = state.nextUndoSequence {
                 add(.undone(sequence: undoable))
+            } else if roll < 10 {
+                // Something sent from a phone in the room, then accepted or rejected.
+                let kind = SubmissionKind.allCases[Int(random.next() % UInt64(SubmissionKind.allCases.count))]
+                let sender = Self.people[Int(random.next() % UInt64(Self.people.count))].0
+                let submission = Submission(
+                    number: state.submissions.count + 1, kind: kind, text: sentence(), name: String(sender.split(separator: " ")[0]))
+                add(.submitted(submission))
+                if random.next() % 3 > 0 {
+                    let entry = Entry(
+                        number: state.nextEntryNumber, kind: kind.entryKind, text: submission.text,
+                        participant: state.participant(named: submission.name)?.id, item: item, lesson: state.currentLesson)
+                    add(.accepted(submission: submission.number, entry: entry))
+                    captured += 1
+                } else {
+                    add(.rejected(submission: submission.number))
+                }
             } else {
                 let kinds: [EntryKind] = [.tip, .tip, .tip, .note, .note, .quote, .idea, .action]
                 let kind = kinds[Int(random.next() % UInt64(kinds.count))]

@@ -18,6 +18,12 @@ package enum SessionEvent: Equatable, Sendable {
     /// The agenda moved to item `item` (0-based).
     case wentTo(item: Int)
     case ended
+    /// A phone in the room sent something for the facilitator to accept.
+    case submitted(Submission)
+    /// Submission `submission` was accepted as `entry`.
+    case accepted(submission: Int, entry: Entry)
+    /// Submission `submission` was rejected.
+    case rejected(submission: Int)
 }
 
 /// A session event with its place and time in the session.
@@ -36,12 +42,12 @@ package struct SessionRecord: Equatable, Sendable {
 
 extension SessionRecord: Codable {
     private enum CodingKeys: String, CodingKey {
-        case seq, at, type, participant, lesson, entry, number, text, item, undoes
+        case seq, at, type, participant, lesson, entry, number, text, item, undoes, submission
     }
 
     /// The `type` of each event in the file; one case per `SessionEvent` case.
     package enum Kind: String, Codable, CaseIterable, Sendable {
-        case opened, join, lesson, capture, edit, delete, move, undo, goto, end
+        case opened, join, lesson, capture, edit, delete, move, undo, goto, end, submit, accept, reject
     }
 
     package init(from decoder: any Decoder) throws {
@@ -70,6 +76,12 @@ extension SessionRecord: Codable {
         case .undo: event = .undone(sequence: try container.decode(Int.self, forKey: .undoes))
         case .goto: event = .wentTo(item: try container.decode(Int.self, forKey: .item))
         case .end: event = .ended
+        case .submit: event = .submitted(try container.decode(Submission.self, forKey: .submission))
+        case .accept:
+            event = .accepted(
+                submission: try container.decode(Int.self, forKey: .number),
+                entry: try container.decode(Entry.self, forKey: .entry))
+        case .reject: event = .rejected(submission: try container.decode(Int.self, forKey: .number))
         }
     }
 
@@ -99,6 +111,13 @@ extension SessionRecord: Codable {
             try container.encode(sequence, forKey: .undoes)
         case .wentTo(let item):
             try container.encode(item, forKey: .item)
+        case .submitted(let submission):
+            try container.encode(submission, forKey: .submission)
+        case .accepted(let number, let entry):
+            try container.encode(number, forKey: .number)
+            try container.encode(entry, forKey: .entry)
+        case .rejected(let number):
+            try container.encode(number, forKey: .number)
         }
     }
 }
@@ -117,6 +136,9 @@ extension SessionEvent {
         case .undone: .undo
         case .wentTo: .goto
         case .ended: .end
+        case .submitted: .submit
+        case .accepted: .accept
+        case .rejected: .reject
         }
     }
 }

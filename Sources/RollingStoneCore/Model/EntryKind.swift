@@ -5,4 +5,6 @@ package enum EntryKind: String, Codable, CaseIterable, Sendable {
     case quote
     case idea
     case action
+    /// A question from the room, sent from a phone.
+    case question
 }

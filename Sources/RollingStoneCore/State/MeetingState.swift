@@ -50,6 +50,11 @@ package struct MeetingState: Sendable {
     private var secondsPerItem: [Int: TimeInterval] = [:]
     private var currentItemSince: Date
     private var undoStack: [UndoStep] = []
+    /// Submissions from the room: `#n` at index n − 1, with where each stands.
+    package private(set) var submissions: [Submission] = []
+    package private(set) var submissionStatuses: [SubmissionStatus] = []
+    /// The submission each accepted entry came from, by entry number.
+    package private(set) var submissionOfEntry: [Int: Int] = [:]
 
     private struct EntrySlot: Sendable {
         var entry: Entry?
@@ -70,6 +75,8 @@ package struct MeetingState: Sendable {
         case moveBack(entry: Int, item: Int, lesson: Int?)
         case removeParticipant(Int)
         case removeLesson(Int, previousLesson: Int?)
+        case unaccept(submission: Int, entry: Int)
+        case unreject(submission: Int)
     }
 
     package init(header: SessionHeader) {
@@ -106,6 +113,16 @@ package struct MeetingState: Sendable {
             if found < id { low = middle + 1 } else { high = middle }
         }
         return nil
+    }
+
+    /// Where submission `number` stands; `nil` when there is none.
+    package func submissionStatus(_ number: Int) -> SubmissionStatus? {
+        submissionStatuses.indices.contains(number - 1) ? submissionStatuses[number - 1] : nil
+    }
+
+    /// The submissions waiting for the facilitator, oldest first.
+    package var pendingSubmissions: [Submission] {
+        zip(submissions, submissionStatuses).compactMap { $1 == .pending ? $0 : nil }
     }
 
     /// What the next `undo` would take back; `nil` when nothing can be undone.
@@ -172,6 +189,13 @@ package struct MeetingState: Sendable {
             guard undoStack.last?.sequence == target else { throw .unexpected("undo of event \(target)") }
         case .wentTo(let item):
             guard agenda.items.indices.contains(item) else { throw .unknownItem(item) }
+        case .submitted(let submission):
+            guard submission.number == submissions.count + 1 else { throw .unexpected("submission \(submission.number)") }
+        case .accepted(let number, let entry):
+            guard submissionStatus(number) == .pending else { throw .unexpected("acceptance of submission \(number)") }
+            try check(SessionRecord(sequence: record.sequence, time: record.time, event: .captured(entry)))
+        case .rejected(let number):
+            guard submissionStatus(number) == .pending else { throw .unexpected("rejection of submission \(number)") }
         }
     }
 
@@ -246,6 +270,22 @@ package struct MeetingState: Sendable {
         case .ended:
             if !hasEnded { closeTimeSlot(at: record.time) }
             hasEnded = true
+
+        case .submitted(let submission):
+            submissions.append(submission)
+            submissionStatuses.append(.pending)
+
+        case .accepted(let number, let entry):
+            entrySlots.append(EntrySlot(entry: entry))
+            nextEntryNumber += 1
+            submissionStatuses[number - 1] = .accepted(entry: entry.number)
+            submissionOfEntry[entry.number] = number
+            let change = UndoableChange.accept(submission: number, entry: entry.number)
+            undoStack.append(UndoStep(sequence: sequence, inverse: .unaccept(submission: number, entry: entry.number), change: change))
+
+        case .rejected(let number):
+            submissionStatuses[number - 1] = .rejected
+            undoStack.append(UndoStep(sequence: sequence, inverse: .unreject(submission: number), change: .reject(submission: number)))
         }
     }
 
@@ -271,6 +311,12 @@ package struct MeetingState: Sendable {
         case .removeLesson(let id, let previous):
             lessons.removeAll { $0.id == id }
             if currentLesson == id { currentLesson = previous }
+        case .unaccept(let submission, let entry):
+            entrySlots[entry - 1].entry = nil
+            submissionOfEntry[entry] = nil
+            submissionStatuses[submission - 1] = .pending
+        case .unreject(let submission):
+            submissionStatuses[submission - 1] = .pending
         }
     }
 }
@@ -291,5 +337,18 @@ package enum MeetingStateError: Error, Equatable, CustomStringConvertible, Senda
         case .unknownItem(let item): "agenda item \(item + 1) does not exist"
         case .unexpected(let what): "unexpected \(what)"
         }
+    }
+}
+
+extension MeetingState {
+    /// The participant a name given in the room stands for: the same full
+    /// name, or the same first name as exactly one participant's, without
+    /// regard to case or accents; `nil` when none or several match.
+    package func participant(named name: String) -> Participant? {
+        let key = name.trimmingWhitespace.folded
+        guard !key.isEmpty else { return nil }
+        if let full = participants.first(where: { $0.name.folded == key }) { return full }
+        let byFirstName = participants.filter { $0.name.split(separator: " ").first.map { String($0).folded } == key }
+        return byFirstName.count == 1 ? byFirstName[0] : nil
     }
 }

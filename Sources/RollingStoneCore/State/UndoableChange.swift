@@ -8,4 +8,6 @@ package enum UndoableChange: Equatable, Sendable {
     case edit(entry: Int)
     case delete(entry: Int)
     case move(entry: Int)
+    case accept(submission: Int, entry: Int)
+    case reject(submission: Int)
 }

@@ -26,4 +26,11 @@ package enum Command: Equatable, Sendable {
     case undo
     case report(path: String?)
     case end
+    /// The room's submissions waiting for a decision.
+    case inbox
+    /// `accept N [@NAME]`: `mention` is the text after the number, if any.
+    case accept(submission: Int, mention: String?)
+    case reject(submission: Int)
+    /// `room direct`, `room moderated`; `nil` asks how the room stands.
+    case room(direct: Bool?)
 }

@@ -8,6 +8,7 @@ package enum CommandName: String, CaseIterable, Sendable {
     case help, agenda, next, back, goto, time, join, who, lesson
     case tip, note, quote, idea, action
     case list, edit, delete, move, undo, report, end
+    case inbox, accept, reject, room
 
     /// Other words for the same command.
     static let aliases: [String: CommandName] = [
@@ -39,6 +40,10 @@ package enum CommandName: String, CaseIterable, Sendable {
         case .undo: "undo"
         case .report: "report [FILE]"
         case .end: "end"
+        case .inbox: "inbox"
+        case .accept: "accept N [@NAME]"
+        case .reject: "reject N"
+        case .room: "room [direct|moderated]"
         }
     }
 
@@ -66,6 +71,10 @@ package enum CommandName: String, CaseIterable, Sendable {
         case .undo: "take back the last change; again takes back the one before"
         case .report: "write the report so far (default: next to the session file)"
         case .end: "end the meeting (Ctrl-D does the same)"
+        case .inbox: "list what phones in the room sent that waits for 'accept' or 'reject'"
+        case .accept: "capture submission N under this item and lesson, by @NAME or by the name the phone gave"
+        case .reject: "turn submission N down ('undo' brings it back)"
+        case .room: "capture what phones send at once (direct) or only once accepted (moderated, the default)"
         }
     }
 }

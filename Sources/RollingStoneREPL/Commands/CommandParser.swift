@@ -70,6 +70,21 @@ package enum CommandParser {
         case .undo: return try noArguments(.undo)
         case .report: return .report(path: rest.isEmpty ? nil : rest)
         case .end: return try noArguments(.end)
+        case .inbox: return try noArguments(.inbox)
+        case .accept:
+            let (number, mention) = try submissionNumber(name, rest)
+            return .accept(submission: number, mention: mention.isEmpty ? nil : mention)
+        case .reject:
+            let (number, extra) = try submissionNumber(name, rest)
+            guard extra.isEmpty else { throw .unexpectedArguments(name, extra) }
+            return .reject(submission: number)
+        case .room:
+            switch rest.lowercased() {
+            case "": return .room(direct: nil)
+            case "direct": return .room(direct: true)
+            case "moderated": return .room(direct: false)
+            default: throw .unexpectedArguments(name, rest)
+            }
         }
     }
 
@@ -79,6 +94,15 @@ package enum CommandParser {
         let digits = word.hasPrefix("#") ? String(word.dropFirst()) : word
         guard !word.isEmpty else { throw .missingArgument(name, "an entry number such as #12") }
         guard let number = Int(digits), number > 0 else { throw .badEntryNumber(name, word) }
+        return (number, remainder)
+    }
+
+    /// `3 rest` into (3, "rest"), as the inbox numbers submissions.
+    private static func submissionNumber(_ name: CommandName, _ rest: String) throws(CommandError) -> (Int, String) {
+        let (word, remainder) = splitFirstWord(rest)
+        guard !word.isEmpty else { throw .missingArgument(name, "a submission number as 'inbox' shows it") }
+        let digits = word.hasPrefix("#") ? String(word.dropFirst()) : word
+        guard let number = Int(digits), number > 0 else { throw .badSubmissionNumber(name, word) }
         return (number, remainder)
     }
 
@@ -113,6 +137,7 @@ package enum CommandError: Error, Equatable, CustomStringConvertible, Sendable {
     case unexpectedArguments(CommandName, String)
     case missingArgument(CommandName, String)
     case badEntryNumber(CommandName, String)
+    case badSubmissionNumber(CommandName, String)
 
     package var description: String {
         switch self {
@@ -123,6 +148,8 @@ package enum CommandError: Error, Equatable, CustomStringConvertible, Sendable {
             return "'\(name.rawValue)' takes no '\(extra.abbreviated())'. Usage: \(name.usage). (To capture the line as a note, start it with 'note'.)"
         case .missingArgument(let name, let what):
             return "'\(name.rawValue)' needs \(what). Usage: \(name.usage)"
+        case .badSubmissionNumber(let name, let word):
+            return "'\(word.abbreviated())' is not a submission number; 'inbox' shows them. Usage: \(name.usage)"
         case .badEntryNumber(let name, let word):
             return "'\(word.abbreviated())' is not an entry number; use #N as shown by 'list'. Usage: \(name.usage)"
         }

@@ -25,7 +25,7 @@ package final class CommandInterpreter {
     }
 
     /// The resolver for `@NAME`, kept while the participants stay the same.
-    private func mentionResolver(for state: MeetingState) -> MentionResolver {
+    func mentionResolver(for state: MeetingState) -> MentionResolver {
         let ids = state.participants.map(\.id)
         if let mentions, mentions.participants == ids { return mentions.resolver }
         let resolver = MentionResolver(participants: state.participants)
@@ -73,6 +73,10 @@ package final class CommandInterpreter {
         case .undo: return try undo()
         case .report(let path): return try writeReport(to: path)
         case .end: return try end()
+        case .inbox: return .ok(inboxListing())
+        case .accept(let number, let mention): return try accept(number, mention: mention)
+        case .reject(let number): return try reject(number)
+        case .room(let direct): return roomPolicy(direct: direct)
         }
     }
 

@@ -9,13 +9,19 @@ package enum MeetingLoop {
     /// a script that runs out, or a terminal that goes away, leaves it open,
     /// to be resumed. While it runs, the time box is watched: when the
     /// current item has used its minutes, the editor says so once, above the
-    /// prompt, whatever is being typed.
+    /// prompt, whatever is being typed; so it does when a phone sends something.
     package static func run(_ interpreter: CommandInterpreter, editor: any LineEditor, output: (String) -> Void) {
         let watch = TimeBoxWatch(meeting: interpreter.meeting) { [editor] overrun in
             editor.announce(overrun.wording)
         }
         watch.start()
         defer { watch.stop() }
+        let meeting = interpreter.meeting
+        let submissions = meeting.observe { [editor] update in
+            guard case .submitted(let submission) = update.record.event else { return }
+            editor.announce(RoomAnnouncement.text(for: submission, direct: meeting.acceptsSubmissionsDirectly))
+        }
+        defer { submissions.cancel() }
         while true {
             let prompt = editor.isInteractive ? interpreter.prompt : ""
             guard let line = editor.readLine(prompt: prompt) else {

@@ -42,6 +42,12 @@ extension MeetingError {
             return "This is the last item; 'end' ends the meeting."
         case .alreadyAtItem(let item):
             return "Already at item \(item + 1) \"\(title(item))\"."
+        case .noSuchSubmission(let number, let last):
+            return last == 0
+                ? "There is no submission \(number): no phone has sent anything yet."
+                : "There is no submission \(number); 'inbox' shows the ones waiting (1 to \(last) were sent)."
+        case .submissionDecided(let number, let status):
+            return "Submission \(number) is \(status.wording) already."
         }
     }
 }
@@ -54,6 +60,8 @@ extension TextField {
         case .lessonTitle: "the lesson's title"
         case .entryText(let kind): "the \(kind.rawValue)"
         case .newText: "the new text"
+        case .submissionText: "the text"
+        case .submitterName: "the name"
         }
     }
 }
@@ -68,6 +76,8 @@ extension UndoableChange: CustomStringConvertible {
         case .edit(let number): "edit of #\(number)"
         case .delete(let number): "delete of #\(number)"
         case .move(let number): "move of #\(number)"
+        case .accept(let submission, let entry): "acceptance of submission \(submission) (#\(entry))"
+        case .reject(let submission): "rejection of submission \(submission)"
         }
     }
 }

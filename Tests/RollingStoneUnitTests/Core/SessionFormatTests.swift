@@ -36,6 +36,11 @@ import Testing
         case .undo: event = .undone(sequence: 7)
         case .goto: event = .wentTo(item: 2)
         case .end: event = .ended
+        case .submit: event = .submitted(Submission(number: 1, kind: .question, text: "Wie betaalt de zaal?", name: "Lotte"))
+        case .accept:
+            event = .accepted(
+                submission: 1, entry: Entry(number: 2, kind: .question, text: "Wie betaalt de zaal?", participant: 1, item: 1, lesson: 1))
+        case .reject: event = .rejected(submission: 1)
         }
         return SessionRecord(sequence: sequence, time: Date(timeIntervalSince1970: 1_348_660_800.125 + Double(sequence)), event: event)
     }
@@ -132,9 +137,10 @@ import Testing
     // MARK: Helpers
 
     /// The samples in an order that replays: who and what they refer to
-    /// exists, and the undo takes back the delete (event 7).
+    /// exists, and the undo takes back the delete (event 7). (The sample
+    /// reject would refuse the submission the sample accept took.)
     static func replayableRecords() -> [SessionRecord] {
-        let kinds: [SessionRecord.Kind] = [.opened, .join, .lesson, .capture, .edit, .move, .delete, .undo, .goto, .end]
+        let kinds: [SessionRecord.Kind] = [.opened, .join, .lesson, .capture, .edit, .move, .delete, .undo, .submit, .accept, .goto, .end]
         return kinds.enumerated().map { sample(of: $1, sequence: $0 + 1) }
     }
 
