@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The model, the session events (the one declaration of the session format) and the state they replay to.
@@ -33,6 +34,20 @@ let package = Package(
             name: "RollingStoneREPL",
             dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneMeeting", "RollingStoneReport"]
         ),
+        // libqrencode, linked from the system (Debian: libqrencode-dev).
+        .systemLibrary(name: "CQREncode", providers: [.apt(["libqrencode-dev"])]),
+        // The room: the local web server for the projector and the phones (FlyingFox), its pages and API.
+        .target(
+            name: "RollingStoneRoom",
+            dependencies: [
+                "RollingStoneCore", "RollingStoneMeeting", "CQREncode",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            resources: [
+                .embedInCode("Pages/projector.html"), .embedInCode("Pages/phone.html"), .embedInCode("Pages/room.css"),
+                .embedInCode("Pages/room.js"),
+            ]
+        ),
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The one place that talks to readline.
@@ -42,7 +57,7 @@ let package = Package(
             name: "rollingstone",
             dependencies: [
                 "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
-                "RollingStoneReport", "RollingStoneREPL", "RollingStoneReadline",
+                "RollingStoneReport", "RollingStoneREPL", "RollingStoneReadline", "RollingStoneRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +79,7 @@ let package = Package(
             name: "RollingStoneUnitTests",
             dependencies: [
                 "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
-                "RollingStoneReport", "RollingStoneREPL", "SessionGenerator", "RollingStoneTestSupport",
+                "RollingStoneReport", "RollingStoneREPL", "RollingStoneRoom", "SessionGenerator", "RollingStoneTestSupport",
             ],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]

@@ -5,6 +5,7 @@ import RollingStoneCore
 import RollingStoneMeeting
 import RollingStoneREPL
 import RollingStoneReadline
+import RollingStoneRoom
 
 extension RollingStoneCommand {
     struct Run: ParsableCommand {
@@ -23,7 +24,16 @@ extension RollingStoneCommand {
         @Option(name: .long, help: ArgumentHelp("The session file: resumed if it exists, created if not.", valueName: "file"))
         var session: String?
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Serve the room at [HOST:]PORT: a projector page, and with a network address (0.0.0.0) a page for phones.",
+                valueName: "[host:]port"))
+        var room: String?
+
         func run() throws {
+            let roomAddress = try room.map { text throws in try RoomConsole.address(text) }
+            if let roomAddress { try RoomConsole.checkAvailable(roomAddress) }
             let askedAgenda: Agenda?
             do {
                 askedAgenda = try agenda.map { try AgendaLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
@@ -47,6 +57,9 @@ extension RollingStoneCommand {
             }
             let console = Console()
             opened.messages.forEach(console.write)
+            let roomServer = try roomAddress.map { address throws in
+                try RoomConsole.start(RoomServer(meeting: opened.meeting, address: address), console: console)
+            }
             console.write(interpreter.itemIntroduction())
 
             let editor: any LineEditor =
@@ -56,6 +69,7 @@ extension RollingStoneCommand {
                 : PlainLineEditor(output: console.write)
             MeetingLoop.run(interpreter, editor: editor, output: console.write)
             (editor as? ReadlineLineEditor)?.printPendingAnnouncements()
+            if let roomServer { RoomConsole.stop(roomServer) }
             opened.meeting.close()
         }
     }
