@@ -35,5 +35,6 @@ enum HelpText {
         .goto: "goto 3   or   goto resilience",
         .edit: "edit #12 Treat the city as a co-funder, not as a funder",
         .move: "move #12 resilience",
+        .accept: "accept 3 @lotte   (accept 3 alone attributes it to the name the phone gave)",
     ]
 }

@@ -5,8 +5,8 @@ import RollingStoneMeeting
 import RollingStoneReport
 
 /// Tab completion for the meeting REPL: command names, `@` participant
-/// names, agenda item titles after `goto` and `move #N`, and countries in
-/// `join`.
+/// names (also after `accept N`), agenda item titles after `goto` and
+/// `move #N`, and countries in `join`.
 package final class MeetingCompleter: CompletionSource {
     private let meeting: Meeting
 
@@ -34,6 +34,10 @@ package final class MeetingCompleter: CompletionSource {
             return Self.complete(phrase: String(argument.dropFirst()), word: word, among: state.participants.map(\.name))
         case "goto", "go":
             return Self.complete(phrase: argument, word: word, among: state.agenda.items.map(\.title))
+        case "accept":
+            let (_, mention) = Self.splitCommand(argument)
+            guard let mention, mention.hasPrefix("@") else { return [] }
+            return Self.complete(phrase: String(mention.dropFirst()), word: word, among: state.participants.map(\.name))
         case "move":
             let (number, target) = Self.splitCommand(argument)
             guard number.hasPrefix("#"), let target else { return [] }
