@@ -148,6 +148,14 @@
     return s;
   }
 
+  // Before the first state: the language last seen, else the phone's own.
+  function firstLanguage() {
+    const stored = store.get('rs_lang', '');
+    if (stored === 'nl' || stored === 'en') return stored;
+    const nav = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+    return /^nl\b/i.test(nav) ? 'nl' : 'en';
+  }
+
   function languageOf(state) {
     const l = state && state.meeting && state.meeting.language;
     return l === 'nl' || l === 'en' ? l : 'en';
@@ -371,7 +379,7 @@
           state = 'over';
         }
       }
-      if (!clock.running && state !== 'none') labelText += ' · ' + t('stopped');
+      if (!clock.running && (state === 'ok' || state === 'soon' || state === 'free')) labelText = t('stopped');
       const key = text + '|' + labelText + '|' + state + '|' + clock.running;
       if (key === clock.shown) return;
       clock.shown = key;
@@ -448,11 +456,40 @@
         const li = entryNodes.get(String(change.entry.number));
         if (li) {
           li.classList.add('is-new');
-          window.setTimeout(() => li.classList.remove('is-new'), 5000);
+          window.setTimeout(() => li.classList.remove('is-new'), 4000);
         }
       }
       show($('pj-empty'), all.length === 0);
-      const older = all.length - shown.length;
+      entryCount = all.length;
+      fitEntries();
+    }
+
+    // Entries that do not fit whole are not shown (no half lines on a
+    // projector) and are counted as "+N earlier"; the newest is always shown,
+    // faded out at the bottom if it alone is too long.
+    let entryCount = 0;
+
+    function fitEntries() {
+      const list = $('pj-entries');
+      const bottom = list.getBoundingClientRect().bottom;
+      let visible = 0;
+      let cut = false;
+      list.querySelectorAll('li').forEach((li, i) => {
+        li.classList.remove('is-cut');
+        const fits = !cut && li.getBoundingClientRect().bottom <= bottom + 1;
+        if (i === 0) {
+          visible = 1;
+          cut = !fits;
+        } else if (fits) {
+          visible += 1;
+        } else {
+          cut = true;
+          li.classList.add('is-cut');
+        }
+      });
+      const first = list.firstElementChild;
+      list.classList.toggle('is-overfull', !!first && first.getBoundingClientRect().bottom > bottom + 1);
+      const older = entryCount - visible;
       const more = $('pj-more');
       more.textContent = older > 0 ? t('older', { n: older }) : '';
       show(more, older > 0);
@@ -508,8 +545,9 @@
       show(pend, pending > 0);
     }
 
-    setLanguage(store.get('rs_lang', 'en'), true);
+    setLanguage(firstLanguage(), true);
     window.setInterval(renderClock, 250);
+    window.addEventListener('resize', fitEntries);
     connect({ query: '', onState: render, onStatus: showConnection });
   }
 
@@ -518,7 +556,10 @@
 
   function phone() {
     const match = /^\/j\/([^/?#]+)/.exec(window.location.pathname);
-    const code = match ? decodeURIComponent(match[1]) : '';
+    let code = '';
+    try {
+      code = match ? decodeURIComponent(match[1]).trim().toUpperCase() : '';
+    } catch (_) { /* a broken address: no code, the cookie may still do */ }
     const query = code ? '?code=' + encodeURIComponent(code) : '';
     const sentKey = 'rs_sent_' + (code || 'local');
     let sent = store.getJSON(sentKey, []);
@@ -590,8 +631,14 @@
       textarea.focus();
     }
 
+    let participantsShown = null;
+
     function renderParticipants(participants) {
       const list = Array.isArray(participants) ? participants.filter((p) => p && p.name) : [];
+      // Rebuilt only when they change: a button must not be replaced under a thumb.
+      const sig = JSON.stringify(list.map((p) => [p.name, p.countryName || p.country]));
+      if (sig === participantsShown) return;
+      participantsShown = sig;
       const datalist = $('participant-names');
       datalist.replaceChildren();
       const picks = $('name-picks');
@@ -639,15 +686,16 @@
       show($('sent-empty'), sent.length === 0);
     }
 
-    function setStatus(number, status) {
+    // `undo` (the facilitator took an accept or reject back) may go back to
+    // pending; anything else never undoes a decision (a late "pending").
+    function setStatus(number, status, undo) {
       if (typeof number !== 'number' || !STATUSES.includes(status)) return;
       const prev = seenStatus.get(number);
-      if (prev === undefined || rank(status) >= rank(prev)) seenStatus.set(number, status);
+      if (undo || prev === undefined || rank(status) >= rank(prev)) seenStatus.set(number, status);
       if (seenStatus.size > 500) seenStatus.delete(seenStatus.keys().next().value);
       const s = sent.find((x) => x.number === number);
       if (!s || s.status === status) return;
-      // A decision is not undone by a late "pending".
-      if (rank(status) < rank(s.status)) return;
+      if (!undo && rank(status) < rank(s.status)) return;
       s.status = status;
       saveSent();
       renderSent();
@@ -659,9 +707,9 @@
     }
 
     function onChange(change) {
-      if (change.type !== 'submission') return;
-      const sub = change.submission && typeof change.submission === 'object' ? change.submission : change;
-      setStatus(sub.number, sub.status);
+      if (change.type !== 'submission' && change.type !== 'undo') return;
+      const sub = change.submission && typeof change.submission === 'object' ? change.submission : null;
+      if (sub) setStatus(sub.number, sub.status, change.type === 'undo');
     }
 
     // --- state ----------------------------------------------------------------
@@ -777,7 +825,7 @@
     form.addEventListener('submit', submit);
     if (code) $('send-code').value = code;
 
-    setLanguage(store.get('rs_lang', 'en'), true);
+    setLanguage(firstLanguage(), true);
     renderStatic();
     renderNameStep();
     connect({ query, onState: render, onChange, onStatus: showConnection });
