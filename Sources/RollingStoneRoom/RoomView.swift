@@ -55,6 +55,9 @@ struct RoomView: Encodable, Sendable {
     var entries: [Entry]
     var participants: [Person]
     var pending: Int
+    /// Where every submission stands, without text or name: a phone that
+    /// slept or reloaded finds the fate of what it sent here.
+    var submissions: [RoomChange.SubmissionView]
     var join: Join
 
     init(_ state: MeetingState, now: Date, join: Join) {
@@ -73,6 +76,7 @@ struct RoomView: Encodable, Sendable {
         participants = people
         entries = state.entries.filter { $0.item == state.currentItem }.map { Entry($0, in: state, people: people) }
         pending = state.pendingSubmissions.count
+        submissions = zip(state.submissions, state.submissionStatuses).map { RoomChange.SubmissionView($0, $1) }
         self.join = join
     }
 }

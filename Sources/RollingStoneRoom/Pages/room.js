@@ -730,6 +730,12 @@
       show($('ph-lesson'), lesson !== null);
       $('ph-lesson-title').textContent = lesson ? str(lesson.title) : '';
       renderParticipants(state.participants);
+      // The state is authoritative: it also brings decisions made while this phone slept.
+      if (Array.isArray(state.submissions)) {
+        for (const sub of state.submissions) {
+          if (sub && typeof sub === 'object') setStatus(sub.number, sub.status, true);
+        }
+      }
       const ended = !!m.ended;
       show($('ph-ended'), ended);
       button.disabled = ended || sending;
