@@ -63,12 +63,12 @@ let package = Package(
         ),
         // Seeded, realistic sessions of any size, for tests and benchmarks.
         .target(name: "SessionGenerator", dependencies: ["RollingStoneCore"]),
-        // Measures capture, start-up and report against floors taken in the same run.
+        // Measures capture, the room, start-up and report against floors taken in the same run.
         .executableTarget(
             name: "rollingstone-bench",
             dependencies: [
                 "RollingStoneCore", "RollingStoneJournal", "RollingStoneMeeting", "RollingStoneREPL", "RollingStoneReport",
-                "SessionGenerator",
+                "RollingStoneRoom", "SessionGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/RollingStoneBenchmarks"
@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
                 "RollingStoneReport", "RollingStoneREPL", "RollingStoneRoom", "SessionGenerator", "RollingStoneTestSupport",
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]

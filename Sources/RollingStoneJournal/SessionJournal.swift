@@ -79,8 +79,11 @@ package final class SessionJournal {
         let directory = url.deletingLastPathComponent()
         try makeDirectory(directory)
         guard access(path, F_OK) != 0 else { throw .alreadyExists(path: path) }
-        let header = SessionHeader(created: now, agenda: agenda)
-        let line = try Self.line(header, encoder: makeEncoder(), path: path)
+        let line = try Self.line(SessionHeader(created: now, agenda: agenda), encoder: makeEncoder(), path: path)
+        // The header as the file keeps it (milliseconds), so the live meeting and a resumed one agree to the bit.
+        guard let header = try? JSONDecoder().decode(SessionHeader.self, from: Data(line)) else {
+            throw .io(path: path, JournalIOError(operation: "encode", code: EINVAL))
+        }
 
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).creating").path
         // A leftover of a crashed process that had the same id; it never was a session.

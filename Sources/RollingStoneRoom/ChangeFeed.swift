@@ -15,6 +15,10 @@ import Synchronization
 final class ChangeFeed: Sendable {
     /// Frames kept for reconnecting pages; older ones are answered with a reset.
     static let historyLimit = 5_000
+    /// Frames a page may fall behind by. One further behind is ended rather
+    /// than left with a gap: it reconnects with `Last-Event-ID` and catches
+    /// up, or starts again from a reset when it missed more than this.
+    static let listenerBacklog = 1_000
 
     private let meeting: Meeting
     private let join: RoomView.Join
@@ -80,10 +84,13 @@ final class ChangeFeed: Sendable {
     /// The frames for a page that last saw `lastSequence` (`nil`: a new
     /// page), then every later one as it comes.
     func subscribe(after lastSequence: Int?) -> AsyncStream<[UInt8]> {
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(Self.historyLimit))
+        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingOldest(Self.listenerBacklog))
         let id = feed.withLock { feed -> Int in
-            if let lastSequence, lastSequence >= feed.startSequence, lastSequence <= feed.latest.lastSequence {
-                for frame in feed.frames where frame.sequence > lastSequence { continuation.yield(frame.bytes) }
+            let missed = lastSequence.map { last in feed.frames.filter { $0.sequence > last } } ?? []
+            if let lastSequence, lastSequence >= feed.startSequence, lastSequence <= feed.latest.lastSequence,
+                missed.count < Self.listenerBacklog
+            {
+                for frame in missed { continuation.yield(frame.bytes) }
             } else {
                 continuation.yield(frame(sequence: feed.latest.lastSequence, change: .reset, state: feed.latest, at: meeting.now))
             }
@@ -105,7 +112,7 @@ final class ChangeFeed: Sendable {
 
     private func publish(_ update: MeetingUpdate, at now: Date) {
         let sequence = update.record.sequence
-        feed.withLock { feed in
+        let behind = feed.withLock { feed in
             let change = RoomChange(update.record.event, in: update.state, undoing: { feed.decisions[$0] })
             if case .submission(let submission, _) = change, submission.status != "pending",
                 let decided = update.state.submissions.first(where: { $0.number == submission.number })
@@ -118,14 +125,30 @@ final class ChangeFeed: Sendable {
             if feed.frames.count > Self.historyLimit {
                 feed.startSequence = feed.frames.removeFirst().sequence
             }
-            for listener in feed.listeners.values { listener.yield(bytes) }
+            return Self.send(bytes, to: &feed.listeners)
         }
+        // Outside the lock: finishing runs `onTermination`, which takes it.
+        for listener in behind { listener.finish() }
     }
 
     private func broadcast(_ bytes: [UInt8]) {
-        feed.withLock { feed in
-            for listener in feed.listeners.values { listener.yield(bytes) }
+        let behind = feed.withLock { feed in Self.send(bytes, to: &feed.listeners) }
+        for listener in behind { listener.finish() }
+    }
+
+    /// Sends `bytes` to every listener; returns, and forgets, those too far
+    /// behind to take it, for the caller to end once it has let go of the lock.
+    private static func send(
+        _ bytes: [UInt8], to listeners: inout [Int: AsyncStream<[UInt8]>.Continuation]
+    ) -> [AsyncStream<[UInt8]>.Continuation] {
+        var behind: [AsyncStream<[UInt8]>.Continuation] = []
+        for (id, listener) in listeners {
+            if case .dropped = listener.yield(bytes) {
+                behind.append(listener)
+                listeners[id] = nil
+            }
         }
+        return behind
     }
 
     private func frame(sequence: Int, change: RoomChange, state: MeetingState, at now: Date) -> [UInt8] {

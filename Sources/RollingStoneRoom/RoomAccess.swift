@@ -37,6 +37,15 @@ struct RoomAccess: Sendable {
         return parts.count == 4 && parts.allSatisfy { part in UInt8(part) != nil }
     }
 
+    /// Whether a request that says where it comes from (`Origin`, which
+    /// browsers send with every POST) comes from a page of this same room:
+    /// a page of another site open on the laptop must not submit for it.
+    static func isSameOrigin(_ request: HTTPRequest) -> Bool {
+        guard let origin = request.headers[HTTPHeader("Origin")] else { return true }
+        guard let host = request.headers[.host] else { return false }
+        return origin.lowercased() == "http://" + host.lowercased()
+    }
+
     /// Whether the request carries the join code, in the cookie, the query
     /// or `fromBody`, or needs none.
     func admits(_ request: HTTPRequest, fromBody bodyCode: String? = nil) -> Bool {

@@ -19,6 +19,8 @@ package struct RoomAddress: Equatable, Sendable {
             portText = rest.dropFirst()
         } else if let colon = text.lastIndex(of: ":") {
             host = String(text[..<colon])
+            // "::1" would read as host ":" and port 1.
+            guard !host.contains(":") else { throw .unbracketedIPv6(text) }
             portText = text[text.index(after: colon)...]
         } else {
             host = "127.0.0.1"
@@ -41,4 +43,6 @@ package enum RoomAddressError: Error, Equatable, Sendable {
     case missingPort(String)
     case missingHost(String)
     case badPort(String)
+    /// An IPv6 address needs brackets: `[::1]:8080`.
+    case unbracketedIPv6(String)
 }

@@ -29,7 +29,9 @@ package final class RoomServer: Sendable {
         self.meeting = meeting
         self.address = address
         let header = meeting.state.header
-        joinCode = RoomAccess.joinCode(for: "\(header.created.timeIntervalSince1970) \(header.agenda.title) \(meeting.url.path)")
+        // The session's creation time and title, as the file keeps them: the
+        // same code after a resume, whatever path the session is opened by.
+        joinCode = RoomAccess.joinCode(for: "\(SessionTimestamp.string(from: header.created)) \(header.agenda.title)")
         access = RoomAccess(joinCode: joinCode)
         if address.isLoopback {
             phoneURL = nil
@@ -75,6 +77,8 @@ package final class RoomServer: Sendable {
     /// - Throws: `RoomError.portInUse` when another program has the port.
     package func start() async throws(RoomError) {
         await addRoutes()
+        // Following the meeting before the first request can come, so no change is missed.
+        feed.start()
         let failure = Mutex<(any Error)?>(nil)
         let task = Task { [server] in
             do { try await server.run() } catch { failure.withLock { $0 = error } }
@@ -82,11 +86,11 @@ package final class RoomServer: Sendable {
         running.withLock { $0 = task }
         // FlyingFox reports a failed bind only through `run`: wait for one of the two.
         for _ in 0..<1_000 {
-            if await server.isListening {
-                feed.start()
-                return
+            if await server.isListening { return }
+            if let error = failure.withLock({ $0 }) {
+                feed.stop()
+                throw RoomError(binding: error, address: address)
             }
-            if let error = failure.withLock({ $0 }) { throw RoomError(binding: error, address: address) }
             try? await Task.sleep(for: .milliseconds(10))
         }
         throw .couldNotListen(address, reason: "no answer from the server")
@@ -137,7 +141,7 @@ package final class RoomServer: Sendable {
     /// The phone page; its address holds the code, which it keeps in a cookie.
     private func phonePage(_ request: HTTPRequest) -> HTTPResponse {
         let code = RoomAccess.normalized(String(request.path.split(separator: "/").last ?? ""))
-        guard code == joinCode || RoomAccess.isFromThisMachine(request) && code.isEmpty else {
+        guard code == joinCode || RoomAccess.isFromThisMachine(request) else {
             return RoomResponse.error(.forbidden, "This join code is not the room's: open the address the projector shows.")
         }
         var response = RoomResponse.page(.phone)
@@ -190,6 +194,9 @@ package final class RoomServer: Sendable {
         guard RoomAccess.hasTrustedHost(request) else {
             throw .misdirected("Open the room by the laptop's address, as the REPL shows it.")
         }
+        guard RoomAccess.isSameOrigin(request) else {
+            throw .forbidden("Submissions come from the room's own phone page, not from another site.")
+        }
         let body = try await Self.readBody(request)
         let fields = try SubmissionRequest.parse(body, contentType: request.headers[.contentType])
         guard access.admits(request, fromBody: fields.code) else {
@@ -198,6 +205,11 @@ package final class RoomServer: Sendable {
         let kind = try fields.submissionKind()
         if let text = fields.text, text.count > Meeting.maximumSubmissionLength {
             throw .tooLarge("The text is \(text.count) characters; at most \(Meeting.maximumSubmissionLength) fit.")
+        }
+        // What is refused anyway must not use up the phone's share.
+        guard !TextSanitizer.clean(fields.text ?? "").isEmpty else { throw .badRequest("The text is empty: write the tip, idea or question.") }
+        guard !TextSanitizer.clean(fields.name ?? "").isEmpty else {
+            throw .badRequest("Give your name, so the facilitator knows who sent it.")
         }
         let device = RoomAccess.cookie(RoomAccess.deviceCookie, in: request) ?? fields.device ?? Self.describe(request.remoteAddress)
         guard limiter.admit(device, at: Date()) else {

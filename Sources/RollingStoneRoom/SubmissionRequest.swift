@@ -25,11 +25,15 @@ struct SubmissionRequest: Decodable, Sendable {
             }
         case "application/x-www-form-urlencoded":
             guard let text = String(data: body, encoding: .utf8) else { throw .badRequest("The form is not UTF-8.") }
-            var components = URLComponents()
-            // A form encodes spaces as '+'; URLComponents reads only %20.
-            components.percentEncodedQuery = text.replacingOccurrences(of: "+", with: "%20")
-            let fields = Dictionary(
-                (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
+            var fields: [String: String] = [:]
+            for pair in text.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                // A form encodes spaces as '+'; percent escapes that do not decode are refused, not trapped on.
+                guard let name = parts[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+                    let value = (parts.count > 1 ? String(parts[1]) : "").replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+                else { throw .badRequest("The form is not percent-encoded as a form should be.") }
+                if fields[name] == nil { fields[name] = value }
+            }
             return SubmissionRequest(
                 code: fields["code"], name: fields["name"], kind: fields["kind"], text: fields["text"], device: fields["device"])
         default:

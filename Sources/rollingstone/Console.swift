@@ -1,6 +1,10 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
 /// Standard output, flushed after every reply so a log or a terminal shows
 /// each acknowledgement the moment it is true.
 struct Console: Sendable {
@@ -12,7 +16,7 @@ struct Console: Sendable {
     @Sendable func write(_ text: String) {
         Self.writing.withLock { _ in
             print(text)
-            fflush(nil)
+            fflush(stdout)
         }
     }
 }

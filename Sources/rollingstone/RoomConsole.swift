@@ -15,6 +15,7 @@ enum RoomConsole {
                 case .missingPort: "a port is missing"
                 case .missingHost: "the host is empty"
                 case .badPort: "the port must be a number from 1 to 65535"
+                case .unbracketedIPv6: "an IPv6 address goes in brackets, e.g. [::1]:8080"
                 }
             throw UserFacingFailure("error: --room '\(text)': \(reason); give [HOST:]PORT, e.g. 8080 or 0.0.0.0:8080")
         }

@@ -17,11 +17,18 @@ package enum MeetingLoop {
         watch.start()
         defer { watch.stop() }
         let meeting = interpreter.meeting
+        // Observers run under the meeting's lock: the announcement is handed on, never written there.
+        let announcing = DispatchQueue(label: "rollingstone.announcements")
         let submissions = meeting.observe { [editor] update in
             guard case .submitted(let submission) = update.record.event else { return }
-            editor.announce(RoomAnnouncement.text(for: submission, direct: meeting.acceptsSubmissionsDirectly))
+            let direct = meeting.acceptsSubmissionsDirectly
+            announcing.async { editor.announce(RoomAnnouncement.text(for: submission, direct: direct)) }
         }
-        defer { submissions.cancel() }
+        defer {
+            submissions.cancel()
+            // What was announced before the end is said before the loop returns.
+            announcing.sync {}
+        }
         while true {
             let prompt = editor.isInteractive ? interpreter.prompt : ""
             guard let line = editor.readLine(prompt: prompt) else {

@@ -60,7 +60,7 @@ import Testing
         }
         journal.close()  // twice is harmless
         // The lock is free: another writer gets in, while the first still exists.
-        let next = try SessionJournal.open(at: url)
+        let next = try reopenJournal(at: url)
         try next.append(.opened, at: start)
         #expect(try SessionFile.read(at: url).eventCount == 1)
         withExtendedLifetime(journal) {}

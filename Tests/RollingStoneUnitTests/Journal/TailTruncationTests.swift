@@ -139,7 +139,7 @@ import Testing
     private func resumeAndAppend(_ url: URL, expectingTail tail: [UInt8], events: Int) throws {
         let sideFile = URL(fileURLWithPath: url.path + ".torn")
         do {
-            let journal = try SessionJournal.open(at: url)
+            let journal = try reopenJournal(at: url)
             #expect((journal.recoveredTail?.bytes ?? []) == tail)
             if tail.isEmpty {
                 #expect(!FileManager.default.fileExists(atPath: sideFile.path))

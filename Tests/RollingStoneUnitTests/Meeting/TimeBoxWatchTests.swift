@@ -72,7 +72,7 @@ import Testing
         try journal.append(.captured(Entry(number: 1, kind: .note, text: "Welkom", item: 0)), at: now)
         journal.close()
 
-        let meeting = Meeting(journal: try SessionJournal.open(at: url))
+        let meeting = Meeting(journal: try reopenJournal(at: url))
         try meeting.open()
         let recorder = Recorder()
         let watch = TimeBoxWatch(meeting: meeting, onOverrun: recorder.record)
