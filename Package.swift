@@ -91,6 +91,7 @@ let package = Package(
                 "RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda", "RollingStoneMeeting", "SessionGenerator",
                 "RollingStoneTestSupport",
             ],
+            exclude: ["Browser/room_browser.py"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,12 +1,9 @@
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
-
-/// Standard output, flushed after every reply so a log or a terminal shows
-/// each acknowledgement the moment it is true.
+/// Standard output, written at once after every reply so a log or a
+/// terminal shows each acknowledgement the moment it is true. Everything
+/// `run` prints goes through here (readline flushes its own prompt).
 struct Console: Sendable {
     /// A person is typing: readline, prompts and history are used.
     let isInteractive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
@@ -14,10 +11,12 @@ struct Console: Sendable {
     private static let writing = Mutex(())
 
     @Sendable func write(_ text: String) {
-        Self.writing.withLock { _ in
-            print(text)
-            fflush(stdout)
-        }
+        // Straight to the descriptor, past stdio's buffer: flushing stdio
+        // (fflush(nil)) would also wait for the lock of standard input,
+        // which a plain read holds while it waits for the next line.
+        // A terminal that went away (a hang-up) refuses the bytes: nothing
+        // to tell anyone, and the meeting goes on to close cleanly.
+        Self.writing.withLock { _ in try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8)) }
     }
 }
 

@@ -48,7 +48,7 @@ enum RoomConsole {
         console.write("Projector: http://\(host.contains(":") ? "[\(host)]" : host):\(address.port)/ (the room page; open it on the laptop)")
         if let phoneURL = server.phoneURL {
             console.write("Phones: \(phoneURL)  (join code \(server.joinCode); scan the code below or on the projector)")
-            if let code = server.phoneQRCode { print(code.terminalText(), terminator: "") }
+            if let code = server.phoneQRCode { console.write(String(code.terminalText().dropLast())) }
         }
         return server
     }

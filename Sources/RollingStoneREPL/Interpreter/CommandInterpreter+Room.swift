@@ -23,9 +23,14 @@ extension CommandInterpreter {
             participant = found
         }
         let entry = try meeting.accept(submission: number, by: participant?.id)
+        let after = self.state
         var reply = "Submission \(number) accepted as #\(entry.number) \(entry.kind.rawValue)"
-        if let id = entry.participant, let person = self.state.participant(id) { reply += " by \(person.name)" }
-        reply += ", under \(placeDescription(item: entry.item, lesson: entry.lesson, in: self.state))"
+        if let id = entry.participant, let person = after.participant(id) { reply += " by \(person.name)" }
+        reply += ", under \(placeDescription(item: entry.item, lesson: entry.lesson, in: after))"
+        if entry.participant == nil, let sender = after.submissions.first(where: { $0.number == number })?.name {
+            // Said, so the name the phone gave is not lost without a word.
+            reply += ". \"\(sender.abbreviated())\" has not joined, so it is attributed to no one; to name them: undo, join, accept \(number) @NAME"
+        }
         return .ok(reply)
     }
 

@@ -530,8 +530,8 @@
       const title = item ? str(item.title) : m.ended ? t('ended') : t('noItem');
       const h1 = $('pj-title');
       h1.textContent = title;
-      h1.classList.toggle('is-long', title.length > 50);
-      h1.classList.toggle('is-very-long', title.length > 100);
+      h1.classList.toggle('is-long', title.length > 38);
+      h1.classList.toggle('is-very-long', title.length > 80);
       const lesson = state.lesson && typeof state.lesson === 'object' ? state.lesson : null;
       show($('pj-lesson'), lesson !== null);
       $('pj-lesson-title').textContent = lesson ? str(lesson.title) : '';
