@@ -59,10 +59,14 @@ enum CaptureBench {
 
         func writeJSON(to path: String?) throws {
             guard let path else { return }
+            try Self.encoder.encode(self).write(to: URL(fileURLWithPath: path))
+        }
+
+        static var encoder: JSONEncoder {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+            return encoder
         }
     }
 

@@ -81,7 +81,7 @@ func textTable(_ header: [String], _ rows: [[String]]) -> String {
 }
 
 func formatMicroseconds(_ value: Double) -> String {
-    value >= 10_000 ? String(format: "%.1f ms", value / 1_000) : String(format: "%.0f µs", value)
+    abs(value) >= 10_000 ? String(format: "%.1f ms", value / 1_000) : String(format: "%.0f µs", value)
 }
 
 func formatRatio(_ value: Double) -> String {

@@ -11,8 +11,8 @@ import SessionGenerator
 struct RollingStoneBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollingstone-bench",
-        abstract: "Generate sessions and measure capture and replay against the fsync floor.",
-        subcommands: [Generate.self, Jrnl.self, Capture.self, Replay.self, Render.self, SmokeRun.self]
+        abstract: "Generate sessions and measure capture, replay and the room against the fsync floor.",
+        subcommands: [Generate.self, Jrnl.self, Capture.self, Room.self, Replay.self, Render.self, SmokeRun.self]
     )
 
     /// What both generators take: how many entries, where, and the seed.
@@ -54,6 +54,29 @@ struct RollingStoneBench: ParsableCommand {
         func run() throws {
             let settings = CaptureBench.Settings(largeEntries: entries, blocks: blocks, blockSize: blockSize)
             let result = try CaptureBench.run(settings, work: work, largeSource: large) {
+                FileHandle.standardError.write(Data(($0 + "\n").utf8))
+            }
+            print(result.table())
+            try result.writeJSON(to: json)
+        }
+    }
+
+    struct Room: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure the room (run --room) on loopback: frames to SSE listeners, a submission's 202, capture with the room on.")
+        @Option(help: "Pages listening to GET /api/events.") var listeners = 50
+        @Option(help: "Blocks of each kind.") var blocks = 10
+        @Option(name: .customLong("block-size"), help: "Measurements per block.") var blockSize = 7
+        @Option(help: "Milliseconds of quiet before every sample, in every series (0: back to back).") var pause = 50.0
+        @Flag(help: "Diagnostic: the clients acknowledge every segment at once (TCP_QUICKACK), as no browser does.")
+        var quickAckClients = false
+        @Option(help: "Where to put the sessions (a temporary folder when left out).") var work: String?
+        @Option(help: "Write the figures as JSON to this file.") var json: String?
+
+        func run() throws {
+            let settings = RoomBench.Settings(
+                listeners: listeners, blocks: blocks, blockSize: blockSize, pauseMilliseconds: pause, quickAckClients: quickAckClients)
+            let result = try RoomBench.run(settings, work: work) {
                 FileHandle.standardError.write(Data(($0 + "\n").utf8))
             }
             print(result.table())
