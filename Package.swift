@@ -88,8 +88,8 @@ let package = Package(
         .testTarget(
             name: "RollingStoneEndToEndTests",
             dependencies: [
-                "RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda", "RollingStoneMeeting", "SessionGenerator",
-                "RollingStoneTestSupport",
+                "RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda", "RollingStoneMeeting", "RollingStoneRoom",
+                "SessionGenerator", "RollingStoneTestSupport",
             ],
             exclude: ["Browser/room_browser.py"],
             resources: [.copy("Fixtures")]

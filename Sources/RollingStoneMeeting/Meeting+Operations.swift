@@ -148,13 +148,13 @@ extension Meeting {
     }
 
     /// `text` cleaned, or the reason it cannot be recorded.
-    static func cleaned(_ text: String, _ field: TextField) throws(MeetingError) -> String {
+    static func cleaned(_ text: String, _ field: TextField, limit: Int = maximumTextLength) throws(MeetingError) -> String {
         let cleaned = TextSanitizer.clean(text)
         guard !cleaned.isEmpty else { throw .emptyText(field) }
         // A string has no more characters than UTF-8 bytes: most texts are
         // short enough that counting their characters can be skipped.
-        guard cleaned.utf8.count <= maximumTextLength || cleaned.count <= maximumTextLength else {
-            throw .textTooLong(field, length: cleaned.count, limit: maximumTextLength)
+        guard cleaned.utf8.count <= limit || cleaned.count <= limit else {
+            throw .textTooLong(field, length: cleaned.count, limit: limit)
         }
         return cleaned
     }

@@ -14,22 +14,23 @@ extension Meeting {
         Submission, SubmissionStatus
     ) {
         let submission = try record { state, _ throws(MeetingError) in
-            let name = TextSanitizer.clean(rawName)
-            guard !name.isEmpty else { throw .emptyText(.submitterName) }
-            guard name.count <= Self.maximumNameLength else {
-                throw .textTooLong(.submitterName, length: name.count, limit: Self.maximumNameLength)
-            }
-            let text = TextSanitizer.clean(rawText)
-            guard !text.isEmpty else { throw .emptyText(.submissionText) }
-            guard text.utf8.count <= Self.maximumSubmissionLength || text.count <= Self.maximumSubmissionLength else {
-                throw .textTooLong(.submissionText, length: text.count, limit: Self.maximumSubmissionLength)
-            }
+            let (text, name) = try Self.submissionFields(text: rawText, name: rawName)
             let submission = Submission(number: state.submissions.count + 1, kind: kind, text: text, name: name)
             return (.submitted(submission), submission)
         }
         guard acceptsSubmissionsDirectly else { return (submission, .pending) }
         let entry = try accept(submission: submission.number, by: nil)
         return (submission, .accepted(entry: entry.number))
+    }
+
+    /// What a phone sent, cleaned, or why it would be refused: what `submit`
+    /// records, for the room to check before a submission counts.
+    package static func submissionFields(text rawText: String, name rawName: String) throws(MeetingError) -> (
+        text: String, name: String
+    ) {
+        let text = try cleaned(rawText, .submissionText, limit: maximumSubmissionLength)
+        let name = try cleaned(rawName, .submitterName, limit: maximumNameLength)
+        return (text, name)
     }
 
     /// Captures submission `number` as an entry under the current item and

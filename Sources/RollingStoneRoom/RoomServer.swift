@@ -206,10 +206,11 @@ package final class RoomServer: Sendable {
         if let text = fields.text, text.count > Meeting.maximumSubmissionLength {
             throw .tooLarge("The text is \(text.count) characters; at most \(Meeting.maximumSubmissionLength) fit.")
         }
-        // What is refused anyway must not use up the phone's share.
-        guard !TextSanitizer.clean(fields.text ?? "").isEmpty else { throw .badRequest("The text is empty: write the tip, idea or question.") }
-        guard !TextSanitizer.clean(fields.name ?? "").isEmpty else {
-            throw .badRequest("Give your name, so the facilitator knows who sent it.")
+        // What the meeting would refuse anyway must not use up the phone's share.
+        do throws(MeetingError) {
+            _ = try Meeting.submissionFields(text: fields.text ?? "", name: fields.name ?? "")
+        } catch {
+            throw RoomRequestError(error)
         }
         let device = RoomAccess.cookie(RoomAccess.deviceCookie, in: request) ?? fields.device ?? Self.describe(request.remoteAddress)
         guard limiter.admit(device, at: Date()) else {

@@ -58,17 +58,7 @@ final class LiveRun {
     /// Writes raw bytes; false when the child no longer reads (it died or exited).
     @discardableResult
     func send(bytes: [UInt8]) -> Bool {
-        let descriptor = stdin.fileHandleForWriting.fileDescriptor
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            written += result
-        }
-        return true
+        writeAll(bytes, to: stdin.fileHandleForWriting.fileDescriptor)
     }
 
     func closeInput() {

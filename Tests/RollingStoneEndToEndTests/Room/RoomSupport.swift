@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 
+@testable import RollingStoneRoom
+
 // What the room's end-to-end tests use: the built binary with its room on,
 // and a small HTTP/1.1 client on plain sockets.
 //
@@ -122,18 +124,7 @@ final class RoomRun: @unchecked Sendable {
     /// Writes `line` and a newline to the meeting's standard input.
     @discardableResult
     func send(_ line: String) -> Bool {
-        let bytes = Array(line.utf8) + [0x0A]
-        let descriptor = stdin.fileHandleForWriting.fileDescriptor
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            written += result
-        }
-        return true
+        writeAll(Array(line.utf8) + [0x0A], to: stdin.fileHandleForWriting.fileDescriptor)
     }
 
     /// The first line after those matched before that satisfies `matches`;
@@ -245,26 +236,7 @@ enum IPv4 {
 
     /// The first IPv4 address of an interface that is up and not loopback:
     /// this machine's own address, which it reaches without leaving it.
-    static let nonLoopbackAddress: String? = {
-        var list: UnsafeMutablePointer<ifaddrs>?
-        guard getifaddrs(&list) == 0 else { return nil }
-        defer { freeifaddrs(list) }
-        var cursor = list
-        while let entry = cursor {
-            defer { cursor = entry.pointee.ifa_next }
-            let flags = Int32(entry.pointee.ifa_flags)
-            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET),
-                flags & Int32(IFF_UP) != 0, flags & Int32(IFF_LOOPBACK) == 0
-            else { continue }
-            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
-            let found = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { inet4 -> Bool in
-                var raw = inet4.pointee.sin_addr
-                return inet_ntop(AF_INET, &raw, &text, socklen_t(text.count)) != nil
-            }
-            if found { return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-        }
-        return nil
-    }()
+    static let nonLoopbackAddress = LocalAddress.firstLANAddress()
 }
 
 // MARK: - HTTP
