@@ -114,7 +114,8 @@ enum RoomBench {
                 })
             let notes =
                 String(
-                    format: "frames: %d B for the first capture, %d B for the last (the item's entries are in every frame), %d B for a submission;\n"
+                    format:
+                        "frames: %d B for the first capture, %d B for the last (each frame carries its change, not the item's entries), %d B for a submission;\n"
                         + "frames complete before the acknowledgement: %d of %d after a capture, %d of %d after a 202;\n"
                         + "%.0f ms quiet before every sample; %d phones; %.1f s",
                     frameBytes.firstCapture, frameBytes.lastCapture, frameBytes.submission, framesBeforeCaptureAcknowledged,

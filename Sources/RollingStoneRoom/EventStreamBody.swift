@@ -2,8 +2,9 @@ import FlyingFox
 import FlyingSocks
 
 /// A response body that is written as the frames arrive: FlyingFox sends
-/// each buffer as one chunk, so an event reaches the browser when it is
-/// yielded, not when a buffer fills.
+/// each buffer as one chunk in one `write`, so an event reaches the browser
+/// when it is yielded, not when a buffer fills, and a frame is never split
+/// into writes that wait for each other's acknowledgement.
 struct EventStreamBody: AsyncBufferedSequence {
     typealias Element = UInt8
 
@@ -18,17 +19,24 @@ struct EventStreamBody: AsyncBufferedSequence {
         var pending: ArraySlice<UInt8> = []
 
         mutating func next() async -> UInt8? {
-            await nextBuffer(suggested: 1)?.first
+            guard await fill() else { return nil }
+            return pending.popFirst()
         }
 
+        /// The rest of the current frame, or the next frame whole, whatever `count` suggests.
         mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
+            guard await fill() else { return nil }
+            defer { pending = [] }
+            return pending
+        }
+
+        /// Waits for a frame when none is left; `false` once the stream has ended.
+        private mutating func fill() async -> Bool {
             while pending.isEmpty {
-                guard let frame = await frames.next() else { return nil }
+                guard let frame = await frames.next() else { return false }
                 pending = frame[...]
             }
-            let chunk = pending.prefix(Swift.max(1, count))
-            pending = pending.dropFirst(chunk.count)
-            return chunk
+            return true
         }
     }
 }

@@ -38,9 +38,8 @@ enum RoomChange: Encodable, Sendable {
     /// The change `event` made to `state` (the state after it); `undoing`
     /// finds the submission an accept or reject recorded at a sequence decided.
     init(_ event: SessionEvent, in state: MeetingState, undoing: (Int) -> Submission?) {
-        let people = state.participants.map { RoomView.Person($0, in: state.agenda.language) }
         func view(_ number: Int) -> RoomView.Entry? {
-            state.entry(number).map { RoomView.Entry($0, in: state, people: people) }
+            state.entry(number).map { RoomView.Entry($0, in: state) }
         }
         switch event {
         case .opened: self = .opened
@@ -60,6 +59,16 @@ enum RoomChange: Encodable, Sendable {
             let submission = state.submissions[number - 1]
             self = .submission(SubmissionView(submission, .accepted(entry: entry.number)), entry: view(entry.number))
         case .rejected(let number): self = .submission(SubmissionView(state.submissions[number - 1], .rejected), entry: nil)
+        }
+    }
+
+    /// Whether a page must start again from the whole state rather than
+    /// apply the change: a reset, another item (with other entries), an undo
+    /// (which may take back anything).
+    var needsWholeState: Bool {
+        switch self {
+        case .reset, .wentTo, .undo: true
+        default: false
         }
     }
 

@@ -44,7 +44,8 @@ package final class RoomServer: Sendable {
         let socketAddress = try Self.socketAddress(address)
         // Requests time out after a minute; an event stream is a response
         // returned at once, whose body then runs as long as the page listens.
-        server = HTTPServer(address: socketAddress, timeout: 60, logger: .disabled)
+        server = HTTPServer(
+            address: socketAddress, timeout: 60, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled)
     }
 
     private static func socketAddress(_ address: RoomAddress) throws(RoomError) -> any SocketAddress {

@@ -1,8 +1,8 @@
 import Foundation
 import RollingStoneCore
 
-/// What `GET /api/state` answers, and what every change event carries: the
-/// meeting as the pages show it. See docs/room.md.
+/// What `GET /api/state` answers, and what a change event carries when a page
+/// must start again from it: the meeting as the pages show it. See docs/room.md.
 struct RoomView: Encodable, Sendable {
     struct Meeting: Encodable, Sendable {
         var title: String
@@ -36,6 +36,8 @@ struct RoomView: Encodable, Sendable {
 
     struct Entry: Encodable, Sendable {
         var number: Int
+        /// The agenda item it is under, counted from 1.
+        var item: Int
         var kind: String
         var text: String
         var participant: Person?
@@ -48,36 +50,61 @@ struct RoomView: Encodable, Sendable {
         var phoneURL: String?
     }
 
-    var seq: Int
-    var meeting: Meeting
-    var item: Item
-    var lesson: Lesson?
+    var status: RoomStatus
     var entries: [Entry]
     var participants: [Person]
-    var pending: Int
     /// Where every submission stands, without text or name: a phone that
     /// slept or reloaded finds the fate of what it sent here.
     var submissions: [RoomChange.SubmissionView]
     var join: Join
 
     init(_ state: MeetingState, now: Date, join: Join) {
+        status = RoomStatus(state, now: now)
+        let people = state.participants.map { Person($0, in: state.agenda.language) }
+        participants = people
+        entries = state.entries.filter { $0.item == state.currentItem }.map { Entry($0, in: state, people: people) }
+        submissions = zip(state.submissions, state.submissionStatuses).map { RoomChange.SubmissionView($0, $1) }
+        self.join = join
+    }
+
+    private enum Keys: String, CodingKey {
+        case entries, participants, submissions, join
+    }
+
+    /// One flat object: the status's keys beside the rest, as docs/room.md shows it.
+    func encode(to encoder: any Encoder) throws {
+        try status.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(entries, forKey: .entries)
+        try container.encode(participants, forKey: .participants)
+        try container.encode(submissions, forKey: .submissions)
+        try container.encode(join, forKey: .join)
+    }
+}
+
+/// The few things most changes move, small enough to come with every change
+/// event: the meeting, the item and its clock, the open lesson, how many
+/// submissions wait. A page applies the change itself to what it shows.
+struct RoomStatus: Encodable, Sendable {
+    var seq: Int
+    var meeting: RoomView.Meeting
+    var item: RoomView.Item
+    var lesson: RoomView.Lesson?
+    var pending: Int
+
+    init(_ state: MeetingState, now: Date) {
         let agenda = state.agenda
         let current = agenda.items[state.currentItem]
         seq = state.lastSequence
-        meeting = Meeting(
+        meeting = RoomView.Meeting(
             title: agenda.title, series: agenda.series, number: agenda.number, language: agenda.language.rawValue,
             ended: state.hasEnded)
-        item = Item(
+        item = RoomView.Item(
             number: state.currentItem + 1, count: agenda.items.count, title: current.title, theme: current.theme,
             plannedMinutes: current.minutes, secondsSpent: state.secondsSpent(onItem: state.currentItem, now: now),
             running: !state.hasEnded)
-        lesson = state.currentLesson.flatMap(state.lesson).map { Lesson(id: $0.id, title: $0.title) }
-        let people = state.participants.map { Person($0, in: agenda.language) }
-        participants = people
-        entries = state.entries.filter { $0.item == state.currentItem }.map { Entry($0, in: state, people: people) }
+        lesson = state.currentLesson.flatMap(state.lesson).map { RoomView.Lesson(id: $0.id, title: $0.title) }
         pending = state.pendingSubmissions.count
-        submissions = zip(state.submissions, state.submissionStatuses).map { RoomChange.SubmissionView($0, $1) }
-        self.join = join
     }
 }
 
@@ -90,10 +117,15 @@ extension RoomView.Person {
 }
 
 extension RoomView.Entry {
-    init(_ entry: RollingStoneCore.Entry, in state: MeetingState, people: [RoomView.Person]) {
+    /// `entry` as the pages show it; `people` are the participants already
+    /// described, when there are many entries to describe.
+    init(_ entry: RollingStoneCore.Entry, in state: MeetingState, people: [RoomView.Person]? = nil) {
+        let participant = entry.participant.flatMap { id -> RoomView.Person? in
+            if let people { return people.first { $0.id == id } }
+            return state.participant(id).map { RoomView.Person($0, in: state.agenda.language) }
+        }
         self.init(
-            number: entry.number, kind: entry.kind.rawValue, text: entry.text,
-            participant: entry.participant.flatMap { id in people.first { $0.id == id } },
+            number: entry.number, item: entry.item + 1, kind: entry.kind.rawValue, text: entry.text, participant: participant,
             lesson: entry.lesson, fromRoom: state.submissionOfEntry[entry.number] != nil)
     }
 }

@@ -243,10 +243,49 @@
 
   // ---------------------------------------------------------------------------
   // The live connection: GET /api/state once, then SSE /api/events.
-  // A state is rendered only when it is newer (seq) than the one shown, except
-  // after a `reset` or a fresh start, which start again from the state given.
+  // A whole state is shown only when it is newer (seq) than the one shown,
+  // except after a `reset` or a fresh start, which start again from it. Other
+  // events bring the change and the status after it, which the page applies
+  // to the state it shows; one that does not follow on (a gap) has the page
+  // take the state afresh.
+
+  // The change of one event, applied to `state`, which is the state of the event before.
+  function applyChange(state, change, status) {
+    if (status && typeof status === 'object') {
+      for (const key of ['seq', 'meeting', 'item', 'lesson', 'pending']) {
+        if (key in status) state[key] = status[key];
+        else delete state[key];
+      }
+    }
+    if (!Array.isArray(state.entries)) state.entries = [];
+    if (!Array.isArray(state.participants)) state.participants = [];
+    if (!Array.isArray(state.submissions)) state.submissions = [];
+    const current = state.item && typeof state.item === 'object' ? state.item.number : null;
+    const entry = change.entry && typeof change.entry === 'object' ? change.entry : null;
+    if (entry) {
+      state.entries = state.entries.filter((e) => e && e.number !== entry.number);
+      if (entry.item === current) {
+        state.entries.push(entry);
+        state.entries.sort((a, b) => a.number - b.number);
+      }
+    }
+    if (change.type === 'delete') state.entries = state.entries.filter((e) => e && e.number !== change.number);
+    const person = change.participant && typeof change.participant === 'object' ? change.participant : null;
+    if (change.type === 'join' && person) {
+      state.participants = state.participants.filter((p) => p && p.id !== person.id);
+      state.participants.push(person);
+      state.participants.sort((a, b) => a.id - b.id);
+    }
+    const sub = change.submission && typeof change.submission === 'object' ? change.submission : null;
+    if (sub) {
+      state.submissions = state.submissions.filter((s) => s && s.number !== sub.number);
+      state.submissions.push(sub);
+      state.submissions.sort((a, b) => a.number - b.number);
+    }
+  }
 
   function connect({ query, onState, onChange, onStatus }) {
+    let shown = null;
     let lastSeq = -Infinity;
     let source = null;
     let retry = 1000;
@@ -257,6 +296,7 @@
       const seq = typeof state.seq === 'number' ? state.seq : null;
       if (!force && seq !== null && seq <= lastSeq) return;
       if (seq !== null) lastSeq = seq;
+      shown = state;
       onState(state, change || null);
     }
 
@@ -284,8 +324,21 @@
       }
       if (!data || typeof data !== 'object') return;
       const change = data.change && typeof data.change === 'object' ? data.change : {};
-      if (onChange) onChange(change, data.state);
-      apply(data.state, change, change.type === 'reset');
+      if (onChange) onChange(change);
+      if (data.state) {
+        apply(data.state, change, change.type === 'reset');
+        return;
+      }
+      const seq = typeof data.seq === 'number' ? data.seq : null;
+      // Nothing shown yet to apply it to: the reset or GET /api/state brings it.
+      if (seq === null || !shown || seq <= lastSeq) return;
+      if (seq !== lastSeq + 1) {
+        loadState(false);
+        return;
+      }
+      lastSeq = seq;
+      applyChange(shown, change, data.status);
+      onState(shown, change);
     }
 
     function open() {

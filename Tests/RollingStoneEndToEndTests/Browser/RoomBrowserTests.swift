@@ -40,6 +40,7 @@ import Glibc
         "REPL accepts the phone's tip",
         "phone's list shows the tip accepted",
         "projector shows the accepted tip as from the room",
+        "corrections typed in the REPL reach the projector: edit, delete, undo, move",
         "hostile texts sent from the phone are verbatim in the phone's list",
         "hostile texts sent from the phone are verbatim on the projector",
         "hostile texts typed in the REPL are verbatim on the projector",

@@ -451,6 +451,24 @@ def scenario(meeting, projector, phone):
     check("projector shows the accepted tip as from the room", ok and entry["visible"] and entry["room"] == "uit de zaal" and not_reloaded(projector),
           f"entry {entry}")
 
+    # 2b. Corrections: each event brings only its change, which the page applies to what it shows.
+    edited = "Investeer in je contactpersoon bij de gemeente, elk jaar opnieuw"
+    meeting.reply(f"edit #1 {edited}", lambda l: l.startswith("#1 tip edited") or l.startswith("error"))
+    ok_edit, _ = wait_js(projector, FIND_ENTRY, lambda v: v is not None, PAGE_WAIT, edited, "Stef Steyaert")
+    meeting.reply("delete #1", lambda l: l.startswith("#1 tip deleted") or l.startswith("error"))
+    ok_delete, _ = wait_js(projector, FIND_ENTRY, lambda v: v is None, PAGE_WAIT, edited, None)
+    meeting.reply("undo", lambda l: l.startswith("Undone") or l.startswith("error"))
+    ok_undo, _ = wait_js(projector, FIND_ENTRY, lambda v: v is not None, PAGE_WAIT, edited, None)
+    meeting.reply("move #1 3", lambda l: l.startswith("#1 tip moved") or l.startswith("error"))
+    ok_move, _ = wait_js(projector, FIND_ENTRY, lambda v: v is None, PAGE_WAIT, edited, None)
+    meeting.reply("tip @anouk Maak de eerste afspraak in hun gebouw", lambda l: l.startswith("#") or l.startswith("error"))
+    wait_js(projector, FIND_ENTRY, lambda v: v is not None, PAGE_WAIT, "Maak de eerste afspraak in hun gebouw", None)
+    shown = js(projector, "return [...document.querySelectorAll('#pj-entries li .entry-words')].map((e) => e.textContent)")
+    expected = [e["text"] for e in reversed(meeting.state()["entries"])]
+    check("corrections typed in the REPL reach the projector: edit, delete, undo, move",
+          ok_edit and ok_delete and ok_undo and ok_move and shown == expected and not_reloaded(projector),
+          f"edit {ok_edit}, delete {ok_delete}, undo {ok_undo}, move {ok_move}; projector {shown}, /api/state {expected}")
+
     # 3. Hostile strings: from the phone and from the REPL, shown as text, never run or rendered.
     meeting.reply("next", lambda l: l.startswith("Item 2/"))
     wait_js(projector, "return document.getElementById('pj-title').textContent", lambda v: v == "Trekkracht aan instanties")

@@ -344,7 +344,8 @@ import Testing
         #expect(capture.type == "capture" && capture.id == start + 1 && capture.seq == start + 1)
         #expect(object(capture.change["entry"])["text"] as? String == "Hallo vanaf het toetsenbord")
         #expect(object(capture.change["entry"])["number"] as? Int == 1)
-        #expect((capture.state["entries"] as? [[String: Any]])?.count == 1, "the state after the change comes with it")
+        #expect(capture.json["state"] == nil && capture.status["seq"] as? Int == start + 1, "the change and the status after it, not the whole state")
+        #expect(object(capture.change["entry"])["item"] as? Int == object(capture.status["item"])["number"] as? Int)
 
         let sent = try await Phone.submit(["name": "Geheime Naam", "kind": "question", "text": "Geheime vraag"], port: port, device: "p")
         #expect(sent.status == 202)
@@ -353,7 +354,7 @@ import Testing
         let view = object(submission.change["submission"])
         #expect(view["number"] as? Int == 1 && view["kind"] as? String == "question" && view["status"] as? String == "pending")
         #expect(!submission.data.contains("Geheim"), "a submission's text and name are the facilitator's only")
-        #expect(submission.state["pending"] as? Int == 1)
+        #expect(submission.status["pending"] as? Int == 1)
         first.close()
 
         // Changes while the page is away…
@@ -379,6 +380,7 @@ import Testing
         let undos = try await current.events(2)
         #expect(undos.map(\.id) == [start + 7, start + 8] && undos.map(\.type) == ["undo", "undo"])
         #expect(undos[0].change["submission"] == nil)
+        #expect(undos.allSatisfy { $0.state["seq"] as? Int == $0.id }, "an undo may take back anything: the whole state comes with it")
         #expect(object(undos[1].change["submission"])["number"] as? Int == 1 && object(undos[1].change["submission"])["status"] as? String == "pending")
         #expect(try await again.events(2).map(\.id) == [start + 7, start + 8])
 
@@ -386,7 +388,7 @@ import Testing
         #expect(try await run.answer("end") { $0.hasPrefix("Meeting ended") } != nil)
         let end = try await current.event()
         #expect(end.type == "end" && end.id == start + 9)
-        #expect(object(end.state["meeting"])["ended"] as? Bool == true && object(end.state["item"])["running"] as? Bool == false)
+        #expect(object(end.status["meeting"])["ended"] as? Bool == true && object(end.status["item"])["running"] as? Bool == false)
         #expect(try await current.ends())
         #expect(try await run.end() == 0)
     }

@@ -67,7 +67,7 @@ import Testing
     }
 
     /// `change` and `seq` of an event's data, which the room writes with sorted
-    /// keys: `{"change":{…},"seq":N,"state":{…}}`; the state is not parsed.
+    /// keys: `{"change":{…},"seq":N,…}`; the rest is not parsed.
     static func changeAndSeq(_ data: String) -> (change: [String: Any], seq: Int?) {
         let bytes = Array(data.utf8)
         let opening = Array(#"{"change":"#.utf8)

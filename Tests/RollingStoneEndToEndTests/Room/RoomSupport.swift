@@ -490,6 +490,7 @@ struct RoomEvent: Sendable {
     var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any]) ?? [:] }
     var change: [String: Any] { json["change"] as? [String: Any] ?? [:] }
     var state: [String: Any] { json["state"] as? [String: Any] ?? [:] }
+    var status: [String: Any] { json["status"] as? [String: Any] ?? [:] }
     var type: String? { change["type"] as? String }
     var seq: Int? { json["seq"] as? Int }
 }

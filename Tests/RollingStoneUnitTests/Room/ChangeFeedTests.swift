@@ -26,6 +26,17 @@ import Testing
         return (test, feed)
     }
 
+    /// An opened meeting whose file is in memory: many changes, no fsync each.
+    private static func meetingInMemory() throws -> Meeting {
+        let clock = TestClock()
+        let journal = try SessionJournal.inMemory(
+            header: SessionHeader(created: clock.now, agenda: TestMeeting.agenda), sink: MemorySink(),
+            url: URL(fileURLWithPath: "/virtual/feed.jsonl"))
+        let meeting = Meeting(journal: journal, clock: { clock.now })
+        try meeting.open()
+        return meeting
+    }
+
     @Test func aNewPageGetsAResetThenEveryChangeInOrder() async throws {
         let (test, feed) = try Self.meetingWithAFeed()
         defer { feed.stop() }
@@ -58,7 +69,10 @@ import Testing
         var frames: [FeedFrame] = []
         for _ in 0..<13 { frames.append(try await live.next()) }
         #expect(frames.map(\.id) == Array((start + 1)...last), "one frame per event, in order, none twice")
-        #expect(frames.allSatisfy { $0.event == "change" && $0.object["seq"] as? Int == $0.id && $0.state["seq"] as? Int == $0.id })
+        #expect(frames.allSatisfy { $0.event == "change" && $0.object["seq"] as? Int == $0.id && $0.status["seq"] as? Int == $0.id })
+        // Only a change that may redraw everything brings the whole state: the goto (other entries) and the undo.
+        #expect(frames.filter { $0.object["state"] != nil }.map(\.type) == ["undo", "goto"])
+        #expect(frames[5].state["seq"] as? Int == frames[5].id && frames[9].state["entries"] is [Any])
         #expect(
             frames.map(\.type) == [
                 "capture", "submission", "submission", "submission", "submission", "undo", "edit", "move", "delete", "goto", "lesson", "join", "end",
@@ -68,7 +82,7 @@ import Testing
         #expect(frames[1].change["entry"] == nil)
         let accepted = frames[2].change["entry"] as? [String: Any]
         #expect(accepted?["text"] as? String == "Wie betaalt de zaal?" && accepted?["fromRoom"] as? Bool == true)
-        #expect(frames[2].state["pending"] as? Int == 0 && frames[3].state["pending"] as? Int == 1)
+        #expect(frames[2].status["pending"] as? Int == 0 && frames[3].status["pending"] as? Int == 1)
         // The undo of the rejection says which submission waits again.
         let undone = frames[5].change["submission"] as? [String: Any]
         #expect(undone?["number"] as? Int == 2 && undone?["status"] as? String == "pending" && undone?["kind"] as? String == "idea")
@@ -76,9 +90,64 @@ import Testing
         #expect(frames[9].change["item"] as? Int == 3, "1-based, as the pages show it")
         #expect((frames[10].change["lesson"] as? [String: Any])?["title"] as? String == "Houd het vol")
         #expect((frames[11].change["participant"] as? [String: Any])?["countryName"] as? String == "Duitsland")
-        #expect((frames[12].state["meeting"] as? [String: Any])?["ended"] as? Bool == true)
+        #expect((frames[12].status["meeting"] as? [String: Any])?["ended"] as? Bool == true)
+        #expect((frames[7].change["entry"] as? [String: Any])?["item"] as? Int == 3, "a moved entry says where it went, 1-based")
         // What a phone sent is the facilitator's until it is accepted: no page sees it.
         #expect(frames.allSatisfy { !$0.raw.contains("Verborgen") }, "a pending or rejected submission's text or name reached the pages")
+    }
+
+    /// A change's frame carries the change, not the item's other entries: it
+    /// stays one small write however long the item has run.
+    @Test func aCapturesFrameCarriesOnlyThatEntry() async throws {
+        let (test, feed) = try Self.meetingWithAFeed()
+        defer { feed.stop() }
+        var live = FrameReader(feed.subscribe(after: nil))
+        _ = try await live.next()
+        for index in 1...60 { _ = try test.meeting.capture(.note, text: "eerdere notitie \(index)", by: 1) }
+        _ = try test.meeting.capture(.tip, text: "de laatste tip", by: 1)
+        var last = try await live.next()
+        while last.type != "capture" || (last.change["entry"] as? [String: Any])?["text"] as? String != "de laatste tip" {
+            last = try await live.next()
+        }
+        #expect(!last.raw.contains("eerdere notitie"), "another entry's text came with the frame")
+        #expect(last.object["state"] == nil && last.status["pending"] as? Int == 0)
+        #expect((last.change["entry"] as? [String: Any]).flatMap { $0["participant"] as? [String: Any] }?["name"] as? String == "Stef Steyaert")
+        var fresh = FrameReader(feed.subscribe(after: nil))
+        let reset = try await fresh.next()
+        #expect((reset.state["entries"] as? [Any])?.count == 61, "a reset still brings every entry of the item")
+    }
+
+    /// A new page's reset is the meeting as it is, which may be ahead of the
+    /// frames the feed has sent: the frames it already covers do not follow it.
+    @Test func aResetIsNotFollowedByChangesItAlreadyHolds() async throws {
+        let (test, feed) = try Self.meetingWithAFeed()
+        defer { feed.stop() }
+        let entry = try test.meeting.capture(.note, text: "v0", by: nil)
+        for index in 1...300 { _ = try test.meeting.edit(entry: entry.number, text: "v\(index)") }
+        var page = FrameReader(feed.subscribe(after: nil))
+        let reset = try await page.next()
+        let covered = try #require(reset.id)
+        #expect(reset.type == "reset" && covered == test.meeting.state.lastSequence)
+        _ = try test.meeting.capture(.tip, text: "daarna", by: nil)
+        let next = try await page.next()
+        #expect(next.id == covered + 1 && next.type == "capture", "after the reset at \(covered) came \(String(describing: next.id))")
+    }
+
+    /// Changes that come close together reach a page together: fewer writes
+    /// than frames, every frame still whole, in order, once.
+    @Test func changesInABurstGoOutTogether() async throws {
+        // In memory, without an fsync each: the 200 come well within the feed's delay of each other.
+        let meeting = try Self.meetingInMemory()
+        let feed = ChangeFeed(meeting: meeting, join: Self.join)
+        feed.start()
+        defer { feed.stop() }
+        var page = FrameReader(feed.subscribe(after: nil))
+        let start = try #require(try await page.next().id)
+        for index in 1...200 { _ = try meeting.capture(.note, text: "snel \(index)", by: nil) }
+        var ids: [Int?] = []
+        for _ in 1...200 { ids.append(try await page.next().id) }
+        #expect(ids == Array((start + 1)...(start + 200)))
+        #expect(page.writes < 201, "\(page.writes) writes for the reset and 200 frames")
     }
 
     @Test func aReconnectGetsExactlyTheLaterChanges() async throws {
@@ -135,12 +204,7 @@ import Testing
     /// A page that missed more than it may fall behind by, or more than the
     /// feed holds, starts again from a reset; one that missed fewer catches up.
     @Test func aPageThatMissedTooMuchGetsAReset() async throws {
-        let clock = TestClock()
-        let journal = try SessionJournal.inMemory(
-            header: SessionHeader(created: clock.now, agenda: TestMeeting.agenda), sink: MemorySink(),
-            url: URL(fileURLWithPath: "/virtual/feed.jsonl"))
-        let meeting = Meeting(journal: journal, clock: { clock.now })
-        try meeting.open()
+        let meeting = try Self.meetingInMemory()
         let entry = try meeting.capture(.note, text: "v0", by: nil)
         let feed = ChangeFeed(meeting: meeting, join: Self.join)
         feed.start()
@@ -152,10 +216,7 @@ import Testing
         let latest = meeting.state.lastSequence
         #expect(latest == start + changes)
         // The feed publishes on its own queue: wait until it has the last change.
-        var live = FrameReader(feed.subscribe(after: nil))
-        while try await live.next().id != latest {
-            live = FrameReader(feed.subscribe(after: nil))
-        }
+        while feed.publishedThrough != latest { try await Task.sleep(for: .milliseconds(5)) }
 
         var recent = FrameReader(feed.subscribe(after: latest - 10))
         #expect(try await recent.next().id == latest - 9, "the changes missed are replayed")
@@ -215,12 +276,16 @@ struct FeedFrame {
 
     var change: [String: Any] { object["change"] as? [String: Any] ?? [:] }
     var state: [String: Any] { object["state"] as? [String: Any] ?? [:] }
+    var status: [String: Any] { object["status"] as? [String: Any] ?? [:] }
     var type: String? { change["type"] as? String }
 }
 
-/// Reads a feed's frames one by one.
+/// Reads a feed's frames one by one; one write may carry several.
 struct FrameReader {
     private var iterator: AsyncStream<[UInt8]>.Iterator
+    private var buffered: [UInt8] = []
+    /// How many writes brought the frames read so far.
+    private(set) var writes = 0
 
     init(_ stream: AsyncStream<[UInt8]>) { iterator = stream.makeAsyncIterator() }
 
@@ -232,8 +297,18 @@ struct FrameReader {
     }
 
     mutating func nextOrEnd() async throws -> FeedFrame? {
-        try Task.checkCancellation()
-        return await iterator.next().map(FeedFrame.init)
+        let end: [UInt8] = [0x0A, 0x0A]
+        while true {
+            try Task.checkCancellation()
+            if let range = buffered.firstRange(of: end) {
+                let frame = Array(buffered[..<range.upperBound])
+                buffered.removeSubrange(..<range.upperBound)
+                return FeedFrame(frame)
+            }
+            guard let write = await iterator.next() else { return nil }
+            writes += 1
+            buffered += write
+        }
     }
 }
 
