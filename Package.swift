@@ -23,8 +23,10 @@ let package = Package(
             dependencies: ["RollingStoneCore", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Resources/rollingstone.yaml")]
         ),
+        // rename without replacing, which the C library's Swift overlay lacks (FAT sticks have no link()).
+        .target(name: "CRename"),
         // The session file: the append gate (encode, check, write, fsync, apply), reading, replay, torn tails.
-        .target(name: "RollingStoneJournal", dependencies: ["RollingStoneCore"]),
+        .target(name: "RollingStoneJournal", dependencies: ["RollingStoneCore", "CRename"]),
         // The single writer of a meeting: typed operations, observers, the time box watch.
         .target(name: "RollingStoneMeeting", dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda"]),
         // The write-up: state + options → Markdown.

@@ -29,7 +29,7 @@ package final class SessionJournal {
     private var isClosed = false
     private let encoder: JSONEncoder
 
-    private init(
+    init(
         url: URL, state: MeetingState, sink: any JournalSink, descriptor: Int32?, validLength: UInt64,
         recoveredTail: TornTail?, tornTailFile: URL?
     ) {
@@ -64,59 +64,8 @@ package final class SessionJournal {
         isClosed = true
         guard let descriptor else { return }
         self.descriptor = nil
-        try? FileManager.default.removeItem(at: Self.lockInfoURL(for: url))
+        SessionLockNote.remove(for: url)
         Glibc.close(descriptor)
-    }
-
-    /// Creates a new session file; an existing file is never overwritten.
-    ///
-    /// The header is written and synced under a temporary name, with the
-    /// lock already held, and only then linked to `url`: a crash while
-    /// creating leaves no empty or half-written session that could not be
-    /// resumed, and another REPL never sees the file unlocked.
-    package static func create(at url: URL, agenda: Agenda, now: Date) throws(SessionFileError) -> SessionJournal {
-        let path = url.path
-        let directory = url.deletingLastPathComponent()
-        try makeDirectory(directory)
-        guard access(path, F_OK) != 0 else { throw .alreadyExists(path: path) }
-        let line = try Self.line(SessionHeader(created: now, agenda: agenda), encoder: makeEncoder(), path: path)
-        // The header as the file keeps it (milliseconds), so the live meeting and a resumed one agree to the bit.
-        guard let header = try? JSONDecoder().decode(SessionHeader.self, from: Data(line)) else {
-            throw .io(path: path, JournalIOError(operation: "encode", code: EINVAL))
-        }
-
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).creating").path
-        // A leftover of a crashed process that had the same id; it never was a session.
-        unlink(temporary)
-        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io(path: path, JournalIOError(operation: "open", code: errno)) }
-        let sink = FileJournalSink(descriptor: descriptor)
-        do throws(JournalIOError) {
-            // The file is new and nobody else knows its name: this cannot be refused.
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw JournalIOError(operation: "flock", code: errno) }
-            try sink.append(line)
-            try sink.sync()
-            // Unlike rename, link fails when the name is taken.
-            guard link(temporary, path) == 0 else { throw JournalIOError(operation: "link", code: errno) }
-        } catch {
-            unlink(temporary)
-            Glibc.close(descriptor)
-            if error.code == EEXIST { throw .alreadyExists(path: path) }
-            throw .io(path: path, error)
-        }
-        unlink(temporary)
-        writeLockNote(for: path)
-        let journal = SessionJournal(
-            url: url, state: MeetingState(header: header), sink: sink, descriptor: descriptor,
-            validLength: UInt64(line.count), recoveredTail: nil, tornTailFile: nil)
-        do {
-            // The new name must survive a crash too, not only the bytes.
-            try syncDirectory(directory)
-        } catch {
-            unlink(path)
-            throw .io(path: path, error)
-        }
-        return journal
     }
 
     /// Opens an existing session file for writing, replaying it.
@@ -156,7 +105,7 @@ package final class SessionJournal {
     }
 
     /// Creates `directory` and its parents, like `mkdir -p`.
-    private static func makeDirectory(_ directory: URL) throws(SessionFileError) {
+    static func makeDirectory(_ directory: URL) throws(SessionFileError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue { return }
         let parent = directory.deletingLastPathComponent()
@@ -235,7 +184,7 @@ package final class SessionJournal {
 
     /// `value` as one line of the file, its newline included.
     /// `path` is only for the error: capturing does not build it.
-    private static func line(_ value: some Encodable, encoder: JSONEncoder, path: @autoclosure () -> String) throws(SessionFileError) -> [UInt8] {
+    static func line(_ value: some Encodable, encoder: JSONEncoder, path: @autoclosure () -> String) throws(SessionFileError) -> [UInt8] {
         do {
             var bytes = Array(try encoder.encode(value))
             bytes.append(0x0A)
@@ -247,41 +196,14 @@ package final class SessionJournal {
 
     // MARK: Locking
 
-    private static func lockInfoURL(for url: URL) -> URL {
-        URL(fileURLWithPath: url.path + ".lock")
-    }
-
     private static func lock(_ descriptor: Int32, path: String) throws(SessionFileError) {
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             if errno == EWOULDBLOCK {
-                throw .lockedByAnother(path: path, holder: lockHolder(for: path))
+                throw .lockedByAnother(path: path, holder: SessionLockNote.holder(for: path))
             }
             throw .io(path: path, JournalIOError(operation: "flock", code: errno))
         }
-        writeLockNote(for: path)
-    }
-
-    /// Only for the message a second writer sees; the lock itself is the flock.
-    private static func writeLockNote(for path: String) {
-        let since = SessionTimestamp.string(from: Date())
-        try? "process \(getpid()) since \(since)\n".write(to: lockInfoURL(for: URL(fileURLWithPath: path)), atomically: true, encoding: .utf8)
-    }
-
-    /// The holder's note, once it names a live process: the holder writes it
-    /// just after taking the lock, so it may be a moment late, and one left
-    /// by a killed process names someone gone. `nil` rather than a wrong name.
-    private static func lockHolder(for path: String) -> String? {
-        let noteURL = lockInfoURL(for: URL(fileURLWithPath: path))
-        for _ in 0..<40 {
-            if let note = try? String(contentsOf: noteURL, encoding: .utf8).trimmingWhitespaceAndNewlines,
-                let pid = note.split(separator: " ").dropFirst().first.flatMap({ Int32($0) }),
-                kill(pid, 0) == 0 || errno == EPERM
-            {
-                return note
-            }
-            usleep(5_000)
-        }
-        return nil
+        SessionLockNote.write(for: path)
     }
 
     private static func keep(_ bytes: [UInt8], in side: URL) throws(SessionFileError) {
@@ -297,11 +219,15 @@ package final class SessionJournal {
         }
     }
 
-    private static func syncDirectory(_ directory: URL) throws(JournalIOError) {
+    static func syncDirectory(_ directory: URL) throws(JournalIOError) {
         let descriptor = Glibc.open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw JournalIOError(operation: "open directory", code: errno) }
         defer { Glibc.close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw JournalIOError(operation: "fsync directory", code: errno) }
+        // A file system that cannot sync a folder (some FUSE ones) refuses;
+        // on FAT the name lives in the entry the file's own fsync wrote.
+        guard fsync(descriptor) == 0 || [EINVAL, ENOSYS, EOPNOTSUPP].contains(errno) else {
+            throw JournalIOError(operation: "fsync directory", code: errno)
+        }
     }
 }
 

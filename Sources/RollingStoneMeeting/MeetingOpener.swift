@@ -39,7 +39,19 @@ package enum MeetingOpener {
         agenda: Agenda?, sessionPath: String?, sessionsFolder: URL, now: Date,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws(SessionFileError) -> Opened {
-        if let sessionPath, FileManager.default.fileExists(atPath: sessionPath) {
+        let opened = try openOrCreate(agenda: agenda, sessionPath: sessionPath, sessionsFolder: sessionsFolder, now: now, clock: clock)
+        // Notes beside sessions whose process was killed would only puzzle whoever lists the folder.
+        SessionLockNote.removeStale(in: opened.meeting.url.deletingLastPathComponent())
+        return opened
+    }
+
+    private static func openOrCreate(
+        agenda: Agenda?, sessionPath: String?, sessionsFolder: URL, now: Date, clock: @escaping @Sendable () -> Date
+    ) throws(SessionFileError) -> Opened {
+        // An empty file is no session to resume: what a crash while creating can leave, or a `touch`.
+        if let sessionPath, let found = try? FileManager.default.attributesOfItem(atPath: sessionPath),
+            found[.type] as? FileAttributeType != .typeRegular || (found[.size] as? UInt64 ?? 0) > 0
+        {
             let journal = try SessionJournal.open(at: URL(fileURLWithPath: sessionPath))
             let resumption = Resumption(
                 recoveredTail: journal.recoveredTail, tornTailFile: journal.tornTailFile,

@@ -7,6 +7,7 @@ import RollingStoneReport
 extension RollingStoneCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write a session's report in Markdown.",
             discussion: "A meeting that has not ended gives a draft, marked as such. The same session always gives the same report."
         )
@@ -25,11 +26,14 @@ extension RollingStoneCommand {
 
         func run() throws {
             let file: SessionFile
+            let url = URL(fileURLWithPath: session)
             do {
-                file = try SessionFile.read(at: URL(fileURLWithPath: session))
+                file = try SessionFile.read(at: url)
             } catch {
                 throw UserFacingFailure(error)
             }
+            // A note left by a meeting that was killed says it is open when it is not.
+            SessionLockNote.removeIfStale(for: url)
             if let tail = file.tornTail {
                 FileHandle.standardError.write(
                     Data(

@@ -18,7 +18,17 @@ struct RollingStoneCommand: ParsableCommand {
         // Past a file size limit (ulimit -f) write() must fail with EFBIG, reported as "not saved", not kill us.
         signal(SIGXFSZ, SIG_IGN)
         do {
-            var command = try parseAsRoot()
+            var command: any ParsableCommand
+            do {
+                command = try parseAsRoot()
+            } catch {
+                // `run` is the default and takes no word: "reprot s.jsonl" would be two unexpected arguments to it.
+                if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                    Foundation.exit(EX_USAGE)
+                }
+                throw error
+            }
             try command.run()
         } catch let failure as UserFacingFailure {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))

@@ -10,6 +10,7 @@ import RollingStoneRoom
 extension RollingStoneCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Start a meeting, or resume one with --session.",
             discussion: """
                 With no options, starts a new session on the built-in RollingStone agenda, in \

@@ -35,6 +35,22 @@ import Testing
         #expect(state.participants.count == 2)
     }
 
+    /// A mistyped command is not taken for arguments of `run` (the default):
+    /// it is named, the command meant suggested, and no meeting starts.
+    @Test func aMistypedCommandIsNamedWithTheOneMeant() async throws {
+        let folder = try TemporaryFolder()
+        let typo = try await ScriptedRun.run(["reprot", "s.jsonl"], in: folder.url)
+        #expect(typo.status == 64)
+        #expect(typo.errors.contains("there is no command 'reprot'. Did you mean 'report'?"), "\(typo.errors)")
+        #expect(!typo.errors.contains("unexpected argument"), "\(typo.errors)")
+        let unknown = try await ScriptedRun.run(["xyzzy"], in: folder.url)
+        #expect(unknown.status == 64 && unknown.errors.contains("there is no command 'xyzzy'. The commands are 'run', 'report', 'agenda'"), "\(unknown.errors)")
+        // Options and real commands are argument-parser's to answer, as before.
+        let option = try await ScriptedRun.run(["run", "extra"], in: folder.url)
+        #expect(option.status == 64 && option.errors.contains("Unexpected argument 'extra'"), "\(option.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty, "no session was created")
+    }
+
     @Test func aBrokenAgendaNamesFileLineAndColumn() async throws {
         let folder = try TemporaryFolder()
         let agenda = Self.fixtures.appendingPathComponent("broken-agenda.yaml").path
