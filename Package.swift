@@ -54,6 +54,8 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The one place that talks to readline.
         .target(name: "RollingStoneReadline", dependencies: ["RollingStoneREPL", "CReadline"]),
+        // The commit a build comes from, for `--version` (git, asked on every build).
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool(), path: "Sources/BuildInfoPlugin"),
         // The executable: one file per subcommand, wiring only.
         .executableTarget(
             name: "rollingstone",
@@ -61,7 +63,8 @@ let package = Package(
                 "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
                 "RollingStoneReport", "RollingStoneREPL", "RollingStoneReadline", "RollingStoneRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfoPlugin"]
         ),
         // Seeded, realistic sessions of any size, for tests and benchmarks.
         .target(name: "SessionGenerator", dependencies: ["RollingStoneCore"]),

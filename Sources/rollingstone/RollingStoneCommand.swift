@@ -7,7 +7,7 @@ struct RollingStoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollingstone",
         abstract: "Run a RollingStone meeting: walk the agenda, capture what people share, write the report.",
-        version: ToolVersion.current,
+        version: "\(ToolVersion.current) (commit \(BuildInfo.commit))",
         subcommands: [Run.self, Report.self, AgendaCommand.self],
         defaultSubcommand: Run.self
     )
