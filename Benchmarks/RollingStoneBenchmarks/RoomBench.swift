@@ -15,7 +15,7 @@ import Glibc
 /// `RoomServer` on loopback over a meeting, with `listeners` pages reading
 /// `GET /api/events` on threads of their own.
 ///
-/// Five series run in blocks that take turns (each goes first, second, … in
+/// Six series run in blocks that take turns (each goes first, second, … in
 /// turn), so that whatever the shared machine does meanwhile falls on all of
 /// them alike, and every sample, whatever its series, comes after the same
 /// quiet time (`pauseMilliseconds`): a meeting is idle between two captures,
@@ -30,7 +30,9 @@ import Glibc
 ///   from the request's first byte sent to the answer's last byte read,
 ///   each phone its own `rs_device` cookie and connection, ten submissions
 ///   a phone (the limit is ten a minute); then the wait for its frame;
-/// - the same on a new connection each time (connect included), as information.
+/// - the same on a new connection each time (connect included), as information;
+/// - a request with nothing to save (`GET /api/none`, a `404`) on a kept-alive
+///   connection: the server's own round trip, which every `202` includes.
 ///
 /// The clients run on the same two cores as the server, which real phones
 /// and projectors do not: the figures are, if anything, pessimistic.
@@ -45,158 +47,6 @@ enum RoomBench {
         var quickAckClients = false
         /// How long a frame may take to reach every listener before the run fails.
         var frameTimeoutSeconds: Double = 10
-    }
-
-    /// A figure against its target: a ratio to the floor, or an absolute time.
-    struct RoomCheck: Codable {
-        var name: String
-        var figure: String
-        var ratio: Double?
-        var target: String
-        var met: Bool
-    }
-
-    struct FrameSizes: Codable {
-        var firstCapture: Int
-        var lastCapture: Int
-        var submission: Int
-    }
-
-    struct Result: Codable {
-        var settings: Settings
-        var folder: String
-        var port: UInt16
-        var floor: Summary
-        var captureRoom: Summary
-        var captureNoRoom: Summary
-        var submissionKeptAlive: Summary
-        var submissionNewConnection: Summary
-        /// Capture's acknowledgement → the frame complete at a listener, over every arrival.
-        var frameAfterCapture: Summary
-        /// The same to the read that brought the frame's `id:` line.
-        var frameIDLineAfterCapture: Summary
-        /// Per capture, the last of the listeners to have the frame.
-        var slowestListenerAfterCapture: Summary
-        /// A `202` read by the phone → the frame complete at a listener, over every arrival.
-        var frameAfterSubmission: Summary
-        /// Frames that were complete at a listener before the acknowledgement (`handle` returning, or the 202 read).
-        var framesBeforeCaptureAcknowledged: Int
-        var framesBeforeSubmissionAcknowledged: Int
-        var frameBytes: FrameSizes
-        var phones: Int
-        var seconds: Double
-        var checks: [RoomCheck]
-
-        func table() -> String {
-            func row(_ label: String, _ summary: Summary, ratios: Bool = true) -> [String] {
-                [
-                    label, formatMicroseconds(summary.median), formatMicroseconds(summary.p99),
-                    ratios ? formatRatio(summary.median / floor.median) : "", ratios ? formatRatio(summary.p99 / floor.p99) : "",
-                ]
-            }
-            let listeners = settings.listeners
-            let timings = textTable(
-                ["room, in process (\(floor.count) of each, \(settings.blocks) blocks, \(listeners) listeners)", "median", "p99", "median/floor", "p99/floor"],
-                [
-                    row("floor: 200 B append + fsync", floor, ratios: false),
-                    row("capture, room on (\(listeners) listeners)", captureRoom),
-                    row("capture, room off (same run)", captureNoRoom),
-                    row("submission 202, kept-alive connection", submissionKeptAlive),
-                    row("submission 202, new connection each time", submissionNewConnection),
-                ])
-            let frames = textTable(
-                ["event stream (loopback)", "median", "p99", "max", "arrivals"],
-                [
-                    ("capture → frame at a listener", frameAfterCapture), ("capture → its id: line at a listener", frameIDLineAfterCapture),
-                    ("capture → frame at the last of \(listeners)", slowestListenerAfterCapture), ("202 → frame at a listener", frameAfterSubmission),
-                ].map { label, summary in
-                    [label, formatMicroseconds(summary.median), formatMicroseconds(summary.p99), formatMicroseconds(summary.max), "\(summary.count)"]
-                })
-            let notes =
-                String(
-                    format:
-                        "frames: %d B for the first capture, %d B for the last (each frame carries its change, not the item's entries), %d B for a submission;\n"
-                        + "frames complete before the acknowledgement: %d of %d after a capture, %d of %d after a 202;\n"
-                        + "%.0f ms quiet before every sample; %d phones; %.1f s",
-                    frameBytes.firstCapture, frameBytes.lastCapture, frameBytes.submission, framesBeforeCaptureAcknowledged,
-                    frameAfterCapture.count, framesBeforeSubmissionAcknowledged, frameAfterSubmission.count, settings.pauseMilliseconds,
-                    phones, seconds)
-                + (settings.quickAckClients ? "\nDIAGNOSTIC: the clients acknowledged every segment at once (TCP_QUICKACK), as no browser does" : "")
-            let checks = textTable(
-                ["target", "figure", "ratio", "target", "met"],
-                checks.map { [$0.name, $0.figure, $0.ratio.map(formatRatio) ?? "—", $0.target, $0.met ? "yes" : "MISSED"] })
-            return [timings, frames, notes, checks].joined(separator: "\n\n")
-        }
-
-        func writeJSON(to path: String?) throws {
-            guard let path else { return }
-            try Self.encoder.encode(self).write(to: URL(fileURLWithPath: path))
-        }
-
-        static var encoder: JSONEncoder {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            return encoder
-        }
-    }
-
-    /// Phones that send ten submissions each (the room's limit is ten a
-    /// minute a phone), on a connection each keeps alive or a new one each time.
-    final class Phones {
-        let port: UInt16
-        let label: String
-        let keepAlive: Bool
-        private(set) var sent = 0
-        private(set) var phones = 0
-        private var connection: Int32?
-        private static let names = ["Marije", "Stef", "Hannah", "Siobhan", "Pieter", "Jonas", "Aoife", "Lotte", "Wim", "Femke"]
-        private static let kinds = ["tip", "idea", "question"]
-
-        let quickAck: Bool
-
-        init(port: UInt16, label: String, keepAlive: Bool, quickAck: Bool) {
-            self.port = port
-            self.label = label
-            self.keepAlive = keepAlive
-            self.quickAck = quickAck
-        }
-
-        deinit { closeConnection() }
-
-        func closeConnection() {
-            if let connection { close(connection) }
-            connection = nil
-        }
-
-        /// Sends one submission and returns the microseconds to its `202`
-        /// and the moment it was read; throws unless the answer is a `202`.
-        func once() throws -> (microseconds: Double, acknowledged: UInt64) {
-            let phone = sent / 10
-            if sent % 10 == 0 {
-                closeConnection()
-                phones += 1
-            }
-            sent += 1
-            let request = submissionRequest(
-                port: port, device: "bench-\(label)-\(phone)", kind: Self.kinds[sent % Self.kinds.count],
-                name: Self.names[sent % Self.names.count], text: "Vraag van telefoon \(phone) aan de zaal (\(label) \(sent))")
-            if keepAlive && connection == nil { connection = try connectLoopback(port: port, receiveTimeoutSeconds: 10) }
-            let start = monotonicNanoseconds()
-            let descriptor = try connection ?? connectLoopback(port: port, receiveTimeoutSeconds: 10)
-            defer { if !keepAlive { close(descriptor) } }
-            let answer: HTTPExchange
-            do {
-                answer = try exchange(descriptor, request, quickAck: quickAck)
-            } catch {
-                throw BenchFailure("submission \(sent) (\(label)): \(error)")
-            }
-            let end = monotonicNanoseconds()
-            guard answer.status == 202, answer.body.contains(#""status":"pending""#) else {
-                throw BenchFailure("submission \(sent) (\(label)) was answered \(answer.status) \(answer.body), not 202 pending")
-            }
-            return (Double(end - start) / 1_000, end)
-        }
     }
 
     static func run(_ settings: Settings, work: String?, log: (String) -> Void = { _ in }) throws -> Result {
@@ -276,6 +126,7 @@ enum RoomBench {
         defer { try? FileManager.default.removeItem(at: floorURL) }
         let kept = Phones(port: port, label: "kept", keepAlive: true, quickAck: settings.quickAckClients)
         let fresh = Phones(port: port, label: "new", keepAlive: false, quickAck: settings.quickAckClients)
+        let roundTrips = RoundTrips(port: port)
 
         func captureInRoom() throws -> Double {
             let start = monotonicNanoseconds()
@@ -294,13 +145,14 @@ enum RoomBench {
             return spent
         }
 
-        var samples: [[Double]] = Array(repeating: [], count: 5)
+        var samples: [[Double]] = Array(repeating: [], count: 6)
         let series: [() throws -> Double] = [
             { try microseconds { try floor!.once() } },
             { try captureInRoom() },
             { try microseconds { try off!.once() } },
             { try submit(kept) },
             { try submit(fresh) },
+            { try roundTrips.once() },
         ]
         // The same quiet time before every sample, whatever the series: a
         // meeting is idle between two captures, and waking from idle costs
@@ -335,6 +187,7 @@ enum RoomBench {
         }
         measuring = false
         kept.closeConnection()
+        roundTrips.closeConnection()
         let phones = kept.phones + fresh.phones
 
         // The frames as the listeners got them.
@@ -419,6 +272,7 @@ enum RoomBench {
         return Result(
             settings: settings, folder: folder.path, port: port, floor: floorSummary, captureRoom: captureRoom,
             captureNoRoom: Summary(samples[2]), submissionKeptAlive: submission, submissionNewConnection: Summary(samples[4]),
+            roundTrip: Summary(samples[5]),
             frameAfterCapture: frames, frameIDLineAfterCapture: Summary(idLineAfterCapture),
             slowestListenerAfterCapture: Summary(Array(slowest.values)), frameAfterSubmission: Summary(afterSubmission),
             framesBeforeCaptureAcknowledged: earlyCaptures, framesBeforeSubmissionAcknowledged: earlySubmissions,

@@ -20,7 +20,7 @@ final class ChangeFeed: Sendable {
     /// `202` and the facilitator's prompt come first: sent at once, the
     /// writes to every page would queue on the few threads ahead of the
     /// `202`'s. Changes that come meanwhile go out together, one write a page.
-    static let sendDelay = DispatchTimeInterval.milliseconds(1)
+    static let sendDelay: TimeInterval = 0.001
     /// Writes a page may fall behind by. One further behind is ended rather
     /// than left with a gap: it reconnects with `Last-Event-ID` and catches
     /// up, or starts again from a reset when it missed more than this.
@@ -28,9 +28,10 @@ final class ChangeFeed: Sendable {
 
     private let meeting: Meeting
     private let join: RoomView.Join
+    /// Keeps the keep-alive timer.
     private let queue = DispatchQueue(label: "rollingstone.room.feed")
-    /// Changes recorded and not yet sent.
-    private let unsent = Mutex<[MeetingUpdate]>([])
+    /// Sends the changes, in batches.
+    private let sender = Mutex<BatchingThread<MeetingUpdate>?>(nil)
     private let feed: Mutex<Feed>
     private let observation = Mutex<MeetingObservation?>(nil)
     private let keepAlive = Mutex<(any DispatchSourceTimer)?>(nil)
@@ -66,18 +67,11 @@ final class ChangeFeed: Sendable {
 
     /// Starts following the meeting, with a keep-alive comment every `keepAliveSeconds`.
     func start(keepAliveSeconds: Int = 15) {
-        let observation = meeting.observe { [weak self] update in
-            guard let self else { return }
-            let isFirst = self.unsent.withLock { unsent in
-                unsent.append(update)
-                return unsent.count == 1
-            }
-            // Setting a timer costs more than waking a queue: the feed's queue sets it, not the capture.
-            guard isFirst else { return }
-            self.queue.async {
-                self.queue.asyncAfter(deadline: .now() + Self.sendDelay) { self.publishUnsent() }
-            }
+        let sender = BatchingThread<MeetingUpdate>(name: "rollingstone.room.feed", delay: Self.sendDelay) { [weak self] updates in
+            self?.publish(updates)
         }
+        self.sender.withLock { $0 = sender }
+        let observation = meeting.observe { update in sender.add(update) }
         self.observation.withLock { $0 = observation }
         keepAlive.withLock { slot in
             let timer = DispatchSource.makeTimerSource(queue: queue)
@@ -97,7 +91,7 @@ final class ChangeFeed: Sendable {
         }
         observation?.cancel()
         // What the meeting recorded last (its end, say) still reaches the pages.
-        queue.sync { publishUnsent() }
+        sender.withLock { $0 }?.stop()
         keepAlive.withLock { timer in
             timer?.cancel()
             timer = nil
@@ -144,12 +138,8 @@ final class ChangeFeed: Sendable {
 
     // MARK: Frames
 
-    /// Turns the changes not yet sent into frames, in order, and sends them.
-    private func publishUnsent() {
-        let updates = unsent.withLock { unsent in
-            defer { unsent = [] }
-            return unsent
-        }
+    /// Turns `updates` into frames, in order, and sends them.
+    private func publish(_ updates: [MeetingUpdate]) {
         guard !updates.isEmpty else { return }
         let behind = feed.withLock { feed in
             var batch: [(sequence: Int, bytes: [UInt8])] = []
