@@ -65,6 +65,8 @@
       err403: 'The join code is missing or wrong. Scan the QR code on the screen again.',
       err413: 'The message is too long. Please shorten it.',
       err429: 'You sent a lot in a short time. Wait a minute and try again.',
+      err421: 'Open the room by the address on the screen (scan the QR code again).',
+      err503: 'The laptop could not save it just now. Nothing was lost: try again in a moment.',
       errOther: 'Sending did not work (error {status}). Try again.',
       endedPhone: 'The meeting has ended. Thank you!',
       noscript: 'This page needs JavaScript.',
@@ -126,6 +128,8 @@
       err403: 'De deelnamecode ontbreekt of klopt niet. Scan de QR-code op het scherm opnieuw.',
       err413: 'Het bericht is te lang. Maak het wat korter.',
       err429: 'Je hebt veel verstuurd in korte tijd. Wacht een minuut en probeer het opnieuw.',
+      err421: 'Open de zaal via het adres op het scherm (scan de QR-code opnieuw).',
+      err503: 'De laptop kon het nu niet bewaren. Er is niets verloren: probeer het zo opnieuw.',
       errOther: 'Versturen is niet gelukt (fout {status}). Probeer het opnieuw.',
       endedPhone: 'De bijeenkomst is afgelopen. Bedankt!',
       noscript: 'Deze pagina heeft JavaScript nodig.',
@@ -797,9 +801,11 @@
 
     // --- sending --------------------------------------------------------------
 
+    // The page's own words for what it knows, in the room's language; the
+    // server's sentence (English, for scripts and curl) only for the rest.
     function errorText(status, body) {
+      if ([400, 403, 413, 421, 429, 503].includes(status)) return t('err' + status);
       if (body && typeof body.error === 'string' && body.error.trim()) return body.error;
-      if ([400, 403, 413, 429].includes(status)) return t('err' + status);
       return t('errOther', { status });
     }
 

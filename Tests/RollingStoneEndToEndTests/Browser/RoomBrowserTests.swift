@@ -49,6 +49,7 @@ import Glibc
         "window.__pwned stays undefined on both pages",
         "both pages stayed the same page (no reload)",
         "no CSP violation or JS error in the browser logs",
+        "a refusal is worded in the room's language (429, Dutch)",
         "screenshot meeting: the phone picks a participant",
         "screenshot meeting: Dutch theme item, open lesson, 5 entries from 4 countries, 1 waiting",
         "screenshot room-projector.png at 1920×1080",

@@ -29,6 +29,7 @@ import sys
 import threading
 import time
 import traceback
+import urllib.error
 import urllib.request
 
 CHROMIUM = "/usr/bin/chromium"
@@ -188,6 +189,17 @@ class Meeting:
     def output_since(self, count):
         with self.cond:
             return self.lines[count:]
+
+    def post_submission(self, device, text):
+        """POST /api/submissions as a script would, with the phone's device cookie; the status."""
+        body = json.dumps({"kind": "tip", "name": "Script", "text": text}).encode()
+        request = urllib.request.Request(self.base + "/api/submissions", data=body, method="POST",
+                                         headers={"Content-Type": "application/json", "Cookie": f"rs_device={device}"})
+        try:
+            with urllib.request.urlopen(request, timeout=REPL_WAIT) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
 
     def state(self):
         with urllib.request.urlopen(self.base + "/api/state", timeout=REPL_WAIT) as response:
@@ -509,8 +521,25 @@ def scenario(meeting, projector, phone):
     pwned = [js(projector, "return typeof window.__pwned"), js(phone, "return typeof window.__pwned")]
     check("window.__pwned stays undefined on both pages", pwned == ["undefined", "undefined"], f"typeof window.__pwned: {pwned}")
     check("both pages stayed the same page (no reload)", not_reloaded(projector) and not_reloaded(phone))
+
     problems = [f"projector {p}" for p in page_problems(projector)] + [f"phone {p}" for p in page_problems(phone)]
     check("no CSP violation or JS error in the browser logs", not problems, "\n".join(problems))
+
+    # 4. A refusal in the room's language: the phone's share of a minute is used up by a script with its cookie.
+    device = next((c["value"] for c in phone.get_cookies() if c["name"] == "rs_device"), None)
+    statuses = []
+    while device and len(statuses) < 12 and 429 not in statuses:
+        statuses.append(meeting.post_submission(device, f"Vanuit een script {len(statuses) + 1}"))
+    phone_send(phone, "Nog eentje, maar nu te veel")
+    ok, shown = wait_js(phone, """
+const m = document.getElementById('send-message');
+return { msg: m.hidden ? '' : m.textContent, cls: m.className };""", lambda v: "is-error" in v["cls"])
+    # The browser logs the refused request; that one is expected, anything else is not.
+    others = [p for p in page_problems(phone) if "status of 429" not in p]
+    phone.room_log = [entry for entry in phone.room_log if "status of 429" not in entry.get("message", "")]
+    check("a refusal is worded in the room's language (429, Dutch)",
+          429 in statuses and ok and shown["msg"] == "Je hebt veel verstuurd in korte tijd. Wacht een minuut en probeer het opnieuw."
+          and not others, f"script's statuses {statuses}, phone shows {shown}, other problems {others}")
 
 
 def screenshot_meeting(meeting, projector, phone, folder, docs):
