@@ -104,6 +104,8 @@ extension Meeting {
     package func undo() throws(MeetingError) -> UndoableChange {
         try record { state, _ throws(MeetingError) in
             guard let sequence = state.nextUndoSequence, let change = state.nextUndo else { throw .nothingToUndo }
+            // Queue events are not undone: someone who queued or spoke stays in the meeting.
+            if let id = state.nextUndoneParticipant, state.speakers.refers(to: id) { throw .joinHasTurns(id) }
             return (.undone(sequence: sequence), change)
         }
     }

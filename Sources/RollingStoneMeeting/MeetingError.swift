@@ -28,6 +28,20 @@ package enum MeetingError: Error, Equatable, Sendable {
     case noSuchSubmission(Int, last: Int)
     /// The submission was accepted or rejected already.
     case submissionDecided(Int, SubmissionStatus)
+    /// The participant (an id) is in the speaker queue already.
+    case alreadyQueued(Int)
+    /// The participant (an id) is not in the speaker queue.
+    case notQueued(Int)
+    /// `ack` with no one waiting.
+    case speakerQueueEmpty
+    /// `q done` with no turn under way.
+    case noTurnUnderWay
+    /// Turns start only while the meeting is under way, not once it has ended.
+    case meetingHasEnded
+    /// Speaker time outside 0 to `limit` seconds.
+    case speakerTimeOutOfRange(seconds: Int, limit: Int)
+    /// The join of the participant (an id) cannot be undone: the speaker queue refers to them.
+    case joinHasTurns(Int)
 }
 
 /// Which text an error is about.
@@ -40,4 +54,6 @@ package enum TextField: Equatable, Sendable {
     /// What a phone sent, and the name it gave.
     case submissionText
     case submitterName
+    /// What a participant in the speaker queue wants to speak about.
+    case speakerTopic
 }

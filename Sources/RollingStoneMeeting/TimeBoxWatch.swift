@@ -1,85 +1,25 @@
-import Dispatch
 import Foundation
 import RollingStoneCore
-import Synchronization
 
 /// Says once per stay on an agenda item when the item has used its time box.
 ///
-/// It needs no polling: it works out when the current item's minutes run
-/// out, sets a timer for that moment, and sets it again whenever a record
-/// changes the meeting (another item, a resume). `onOverrun` is called on
-/// the watch's own queue.
+/// An `OverrunWatch` on the current item's minutes: a timer for when they
+/// run out, set again whenever a record changes the meeting (another item,
+/// a resume). `onOverrun` is called on the watch's own queue.
 package final class TimeBoxWatch: Sendable {
-    private let meeting: Meeting
-    private let onOverrun: @Sendable (TimeBoxOverrun) -> Void
-    private let queue = DispatchQueue(label: "rollingstone.time-box")
-    private let watching = Mutex(Watching())
-
-    private struct Watching: ~Copyable {
-        var timer: (any DispatchSourceTimer)?
-        var observation: MeetingObservation?
-        /// The stay (`MeetingState.itemChanges`) already announced.
-        var announcedStay: Int?
-        var isStopped = false
-    }
+    private let watch: OverrunWatch<TimeBoxOverrun>
 
     package init(meeting: Meeting, onOverrun: @escaping @Sendable (TimeBoxOverrun) -> Void) {
-        self.meeting = meeting
-        self.onOverrun = onOverrun
+        watch = OverrunWatch(
+            meeting: meeting, label: "rollingstone.time-box", secondsLeft: Self.secondsLeft,
+            overrun: { state, now in Self.overrun(in: state, now: now).map { ($0, $0.stay) } }, onOverrun: onOverrun)
     }
 
     /// Starts watching; an item already over its time box is announced at once.
-    package func start() {
-        let observation = meeting.observe { [weak self] update in
-            guard let self else { return }
-            queue.async { self.check(update.state) }
-        }
-        watching.withLock { $0.observation = observation }
-        queue.async { self.check(self.meeting.state) }
-    }
+    package func start() { watch.start() }
 
     /// Stops watching; nothing is announced after this returns.
-    package func stop() {
-        let observation = watching.withLock { watching in
-            watching.isStopped = true
-            watching.timer?.cancel()
-            watching.timer = nil
-            defer { watching.observation = nil }
-            return watching.observation
-        }
-        observation?.cancel()
-        // Waits for a check under way, so its announcement cannot come later.
-        queue.sync {}
-    }
-
-    /// Announces the overrun of `state`'s current item if it is due, else
-    /// sets the timer for when it will be. Runs on `queue`.
-    private func check(_ state: MeetingState) {
-        let now = meeting.now
-        let overrun = Self.overrun(in: state, now: now)
-        let announce = watching.withLock { watching -> Bool in
-            watching.timer?.cancel()
-            watching.timer = nil
-            guard !watching.isStopped else { return false }
-            if let overrun {
-                guard watching.announcedStay != overrun.stay else { return false }
-                watching.announcedStay = overrun.stay
-                return true
-            }
-            guard let seconds = Self.secondsLeft(in: state, now: now) else { return false }
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            // A little late rather than early: the check then finds the item over.
-            timer.schedule(deadline: .now() + seconds + 0.05, leeway: .milliseconds(50))
-            timer.setEventHandler { [weak self] in
-                guard let self else { return }
-                self.check(self.meeting.state)
-            }
-            timer.resume()
-            watching.timer = timer
-            return false
-        }
-        if announce, let overrun { onOverrun(overrun) }
-    }
+    package func stop() { watch.stop() }
 
     /// The current item's overrun, if it has used its minutes and the meeting is under way.
     package static func overrun(in state: MeetingState, now: Date) -> TimeBoxOverrun? {

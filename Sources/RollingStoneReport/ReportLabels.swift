@@ -91,6 +91,23 @@ struct ReportLabels: Sendable {
     /// Shown for an item the meeting never reached.
     var notReached: String { "–" }
 
+    // MARK: Speaking turns
+
+    var speakingTurns: String { pick("Spreekbeurten", "Speaking turns") }
+
+    /// "12 beurten, samen 34:05 spreektijd (min:s)." / "1 turn, 2:05 of speaking time in all (min:s)."
+    func speakingSummary(turns: Int, time: String) -> String {
+        let count = counted(turns, dutch: ("beurt", "beurten"), english: ("turn", "turns"))
+        return pick("\(count), samen \(time) spreektijd (min:s).", "\(count), \(time) of speaking time in all (min:s).")
+    }
+
+    var byCountry: String { pick("Per land", "By country") }
+    var byPerson: String { pick("Per persoon", "By person") }
+    var turns: String { pick("Beurten", "Turns") }
+    var speakingTime: String { pick("Spreektijd (min:s)", "Speaking time (min:s)") }
+    /// Before the names of those who joined and had no turn.
+    var didNotSpeak: String { pick("Niet aan het woord geweest", "Did not speak") }
+
     var nextMeeting: String { pick("Volgende bijeenkomst", "Next meeting") }
     var time: String { pick("Tijd", "Time") }
     var place: String { pick("Plaats", "Place") }

@@ -29,6 +29,7 @@ package enum ReportRenderer {
         composer.writeItemSections(to: &report)
         composer.writeActionSection(to: &report)
         composer.writeTimingSection(to: &report)
+        composer.writeSpeakerSection(to: &report)
         composer.writeSignature(to: &report)
         composer.writeNextMeetingSection(to: &report)
         return report.finish()

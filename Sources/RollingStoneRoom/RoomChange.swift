@@ -16,6 +16,8 @@ enum RoomChange: Encodable, Sendable {
     case undo(submission: SubmissionView?)
     /// A submission was sent, accepted (with its entry) or rejected.
     case submission(SubmissionView, entry: RoomView.Entry?)
+    /// The speaker queue changed (`q+`, `ack`, …), which the pages do not show yet.
+    case speakers
 
     /// Where a submission stands, without its text or its sender's name:
     /// every page sees these.
@@ -59,6 +61,8 @@ enum RoomChange: Encodable, Sendable {
             let submission = state.submissions[number - 1]
             self = .submission(SubmissionView(submission, .accepted(entry: entry.number)), entry: view(entry.number))
         case .rejected(let number): self = .submission(SubmissionView(state.submissions[number - 1], .rejected), entry: nil)
+        // The pages do not show the speaker queue yet; the event still keeps the sequence unbroken.
+        case .queued, .unqueued, .turnStarted, .turnEnded, .speakerTimeSet: self = .speakers
         }
     }
 
@@ -81,6 +85,7 @@ enum RoomChange: Encodable, Sendable {
         switch self {
         case .reset: try container.encode("reset", forKey: .type)
         case .opened: try container.encode("opened", forKey: .type)
+        case .speakers: try container.encode("speakers", forKey: .type)
         case .ended: try container.encode("end", forKey: .type)
         case .joined(let person):
             try container.encode("join", forKey: .type)

@@ -24,6 +24,17 @@ package enum SessionEvent: Equatable, Sendable {
     case accepted(submission: Int, entry: Entry)
     /// Submission `submission` was rejected.
     case rejected(submission: Int)
+    /// A participant asked for the floor (`q+`).
+    case queued(SpeakerRequest)
+    /// Participant `participant` was taken out of the speaker queue (`q-`).
+    case unqueued(participant: Int)
+    /// Participant `participant`, who was waiting, got the floor; a turn
+    /// under way ends with it (`ack`).
+    case turnStarted(participant: Int)
+    /// The turn under way ended with no one next (`q done`).
+    case turnEnded
+    /// Each speaker now has `seconds` before the overrun is announced; 0 for no limit (`q time`).
+    case speakerTimeSet(seconds: Int)
 }
 
 /// A session event with its place and time in the session.
@@ -42,12 +53,15 @@ package struct SessionRecord: Equatable, Sendable {
 
 extension SessionRecord: Codable {
     private enum CodingKeys: String, CodingKey {
-        case seq, at, type, participant, lesson, entry, number, text, item, undoes, submission
+        case seq, at, type, participant, lesson, entry, number, text, item, undoes, submission, request, seconds
     }
 
     /// The `type` of each event in the file; one case per `SessionEvent` case.
     package enum Kind: String, Codable, CaseIterable, Sendable {
         case opened, join, lesson, capture, edit, delete, move, undo, goto, end, submit, accept, reject
+        case queue, unqueue, turn
+        case turnEnd = "turn-end"
+        case speakerTime = "speaker-time"
     }
 
     package init(from decoder: any Decoder) throws {
@@ -82,6 +96,11 @@ extension SessionRecord: Codable {
                 submission: try container.decode(Int.self, forKey: .number),
                 entry: try container.decode(Entry.self, forKey: .entry))
         case .reject: event = .rejected(submission: try container.decode(Int.self, forKey: .number))
+        case .queue: event = .queued(try container.decode(SpeakerRequest.self, forKey: .request))
+        case .unqueue: event = .unqueued(participant: try container.decode(Int.self, forKey: .participant))
+        case .turn: event = .turnStarted(participant: try container.decode(Int.self, forKey: .participant))
+        case .turnEnd: event = .turnEnded
+        case .speakerTime: event = .speakerTimeSet(seconds: try container.decode(Int.self, forKey: .seconds))
         }
     }
 
@@ -91,7 +110,7 @@ extension SessionRecord: Codable {
         try container.encode(SessionTimestamp.string(from: time), forKey: .at)
         try container.encode(event.kind, forKey: .type)
         switch event {
-        case .opened, .ended:
+        case .opened, .ended, .turnEnded:
             break
         case .joined(let participant):
             try container.encode(participant, forKey: .participant)
@@ -118,6 +137,12 @@ extension SessionRecord: Codable {
             try container.encode(entry, forKey: .entry)
         case .rejected(let number):
             try container.encode(number, forKey: .number)
+        case .queued(let request):
+            try container.encode(request, forKey: .request)
+        case .unqueued(let participant), .turnStarted(let participant):
+            try container.encode(participant, forKey: .participant)
+        case .speakerTimeSet(let seconds):
+            try container.encode(seconds, forKey: .seconds)
         }
     }
 }
@@ -139,6 +164,11 @@ extension SessionEvent {
         case .submitted: .submit
         case .accepted: .accept
         case .rejected: .reject
+        case .queued: .queue
+        case .unqueued: .unqueue
+        case .turnStarted: .turn
+        case .turnEnded: .turnEnd
+        case .speakerTimeSet: .speakerTime
         }
     }
 }

@@ -55,6 +55,8 @@ package struct MeetingState: Sendable {
     package private(set) var submissionStatuses: [SubmissionStatus] = []
     /// The submission each accepted entry came from, by entry number.
     package private(set) var submissionOfEntry: [Int: Int] = [:]
+    /// Who waits for the floor and who has had it.
+    package private(set) var speakers = SpeakerQueue()
 
     private struct EntrySlot: Sendable {
         var entry: Entry?
@@ -131,6 +133,12 @@ package struct MeetingState: Sendable {
     /// The sequence number `undo` would record as undone.
     package var nextUndoSequence: Int? { undoStack.last?.sequence }
 
+    /// The participant whose join `undo` would take back, if that is next.
+    package var nextUndoneParticipant: Int? {
+        guard case .removeParticipant(let id) = undoStack.last?.inverse else { return nil }
+        return id
+    }
+
     /// Seconds spent on `item` so far, counting up to `now` for the current item
     /// of a meeting still under way.
     package func secondsSpent(onItem item: Int, now: Date? = nil) -> TimeInterval {
@@ -186,7 +194,11 @@ package struct MeetingState: Sendable {
             guard entry(number) != nil else { throw .unknownEntry(number) }
             guard agenda.items.indices.contains(item) else { throw .unknownItem(item) }
         case .undone(let target):
-            guard undoStack.last?.sequence == target else { throw .unexpected("undo of event \(target)") }
+            guard let step = undoStack.last, step.sequence == target else { throw .unexpected("undo of event \(target)") }
+            // Queue events are not undone, so a join they refer to stays.
+            if case .removeParticipant(let id) = step.inverse, speakers.refers(to: id) {
+                throw .unexpected("undo of the join of participant \(id), who is in the speaker queue")
+            }
         case .wentTo(let item):
             guard agenda.items.indices.contains(item) else { throw .unknownItem(item) }
         case .submitted(let submission):
@@ -196,6 +208,8 @@ package struct MeetingState: Sendable {
             try check(SessionRecord(sequence: record.sequence, time: record.time, event: .captured(entry)))
         case .rejected(let number):
             guard submissionStatus(number) == .pending else { throw .unexpected("rejection of submission \(number)") }
+        case .queued, .unqueued, .turnStarted, .turnEnded, .speakerTimeSet:
+            try speakers.check(record.event) { participant($0) != nil }
         }
     }
 
@@ -218,6 +232,7 @@ package struct MeetingState: Sendable {
                 // resume is unknown: count up to the last event, not the gap.
                 closeTimeSlot(at: lastEventTime)
                 currentItemSince = record.time
+                speakers.resume(lastEventTime: lastEventTime, at: record.time)
             }
 
         case .joined(let participant):
@@ -269,7 +284,12 @@ package struct MeetingState: Sendable {
 
         case .ended:
             if !hasEnded { closeTimeSlot(at: record.time) }
+            speakers.endTurn(at: record.time)
             hasEnded = true
+
+        case .queued, .unqueued, .turnStarted, .turnEnded, .speakerTimeSet:
+            // Not on the undo stack: `q-` and `q done` are the way back.
+            speakers.apply(record.event, at: record.time)
 
         case .submitted(let submission):
             submissions.append(submission)

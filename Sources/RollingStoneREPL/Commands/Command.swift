@@ -33,4 +33,18 @@ package enum Command: Equatable, Sendable {
     case reject(submission: Int)
     /// `room direct`, `room moderated`; `nil` asks how the room stands.
     case room(direct: Bool?)
+    /// `q`: the speaker queue and who has the floor.
+    case queue
+    /// `q+ @NAME [!] [TOPIC]`, with the text after `q+`.
+    case queueUp(text: String)
+    /// `q- @NAME`, with the text after `q-`.
+    case unqueue(text: String)
+    /// `ack`, `q next`: the floor to the first in the queue.
+    case nextSpeaker
+    /// `q done`: the turn under way ends, no one next.
+    case endTurn
+    /// `q time MIN`, `q time off` (0 seconds).
+    case speakerTime(seconds: Int)
+    /// `q stats`: turns and time by person and country.
+    case speakerStats
 }

@@ -9,6 +9,10 @@ package enum CommandName: String, CaseIterable, Sendable {
     case tip, note, quote, idea, action
     case list, edit, delete, move, undo, report, end
     case inbox, accept, reject, room
+    case queue = "q"
+    case queueUp = "q+"
+    case unqueue = "q-"
+    case ack
 
     /// Other words for the same command.
     static let aliases: [String: CommandName] = [
@@ -44,6 +48,10 @@ package enum CommandName: String, CaseIterable, Sendable {
         case .accept: "accept N [@NAME]"
         case .reject: "reject N"
         case .room: "room [direct|moderated]"
+        case .queue: "q [next|done|stats|time MIN|time off]"
+        case .queueUp: "q+ @NAME [!] [TOPIC]"
+        case .unqueue: "q- @NAME"
+        case .ack: "ack"
         }
     }
 
@@ -75,6 +83,17 @@ package enum CommandName: String, CaseIterable, Sendable {
         case .accept: "capture submission N under this item and lesson, by @NAME or by the name the phone gave"
         case .reject: "turn submission N down ('undo' brings it back)"
         case .room: "capture what phones send at once (direct) or only once accepted (moderated, the default)"
+        case .queue: "show the speaker queue and who has the floor, for how long ('help q' for the rest)"
+        case .queueUp: "put a participant in the speaker queue; with '!' (a point of order or direct reply) ahead of the others"
+        case .unqueue: "take a participant out of the speaker queue"
+        case .ack: "give the floor to the first in the queue, ending the turn under way ('q next' does the same)"
         }
+    }
+
+    /// Whether a word one letter off this command is taken for a typo of it.
+    /// Not `ack`: "ach" starts many a Dutch or German sentence; nor the
+    /// queue's signs.
+    var isGuessedFromTypos: Bool {
+        self != .ack && rawValue.allSatisfy(\.isLetter)
     }
 }

@@ -85,7 +85,30 @@ package enum CommandParser {
             case "moderated": return .room(direct: false)
             default: throw .unexpectedArguments(name, rest)
             }
+        case .queue: return try queueCommand(rest)
+        case .queueUp: return .queueUp(text: try required("@NAME, and '!' for a point of order or direct reply"))
+        case .unqueue: return .unqueue(text: try required("@NAME"))
+        case .ack: return try noArguments(.nextSpeaker)
         }
+    }
+
+    /// `q`, `q next`, `q done`, `q stats`, `q time MIN`, `q time off`.
+    private static func queueCommand(_ rest: String) throws(CommandError) -> Command {
+        let (word, remainder) = splitFirstWord(rest)
+        let simple: [String: Command] = ["": .queue, "next": .nextSpeaker, "done": .endTurn, "stats": .speakerStats]
+        if let command = simple[word.lowercased()] {
+            guard remainder.isEmpty else { throw .unexpectedArguments(.queue, remainder) }
+            return command
+        }
+        guard word.lowercased() == "time" else { throw .unexpectedArguments(.queue, rest) }
+        guard !remainder.isEmpty else { throw .missingArgument(.queue, "the minutes per speaker, or 'off'") }
+        if remainder.lowercased() == "off" { return .speakerTime(seconds: 0) }
+        // Minutes as people say them: "3", "1.5", or "1,5" as Dutch writes it.
+        guard let minutes = Double(remainder.replacingOccurrences(of: ",", with: ".")), minutes.isFinite else {
+            throw .badMinutes(remainder)
+        }
+        // Far beyond any limit, yet still an `Int`: the meeting says what the limit is.
+        return .speakerTime(seconds: Int((Swift.min(Swift.max(minutes, -1), 1_000_000) * 60).rounded()))
     }
 
     /// `#12 rest` or `12 rest` into (12, "rest").
@@ -121,6 +144,7 @@ package enum CommandParser {
         guard word.utf8.count <= 4 * (longestName + 1), word.count <= longestName + 1 else { return nil }
         guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
         return CommandName.allCases.first { name in
+            guard name.isGuessedFromTypos else { return false }
             let candidate = name.rawValue
             // The typos of fast typing: a letter doubled, swapped or hit
             // wrong, rarely the first. Shorter words ("not", "dit") and plurals
@@ -138,6 +162,8 @@ package enum CommandError: Error, Equatable, CustomStringConvertible, Sendable {
     case missingArgument(CommandName, String)
     case badEntryNumber(CommandName, String)
     case badSubmissionNumber(CommandName, String)
+    /// `q time` with something that is not a number of minutes.
+    case badMinutes(String)
 
     package var description: String {
         switch self {
@@ -150,6 +176,8 @@ package enum CommandError: Error, Equatable, CustomStringConvertible, Sendable {
             return "'\(name.rawValue)' needs \(what). Usage: \(name.usage)"
         case .badSubmissionNumber(let name, let word):
             return "'\(word.abbreviated())' is not a submission number; 'inbox' shows them. Usage: \(name.usage)"
+        case .badMinutes(let word):
+            return "'\(word.abbreviated())' is not a number of minutes. Usage: q time MIN (e.g. 3 or 1.5), or q time off"
         case .badEntryNumber(let name, let word):
             return "'\(word.abbreviated())' is not an entry number; use #N as shown by 'list'. Usage: \(name.usage)"
         }

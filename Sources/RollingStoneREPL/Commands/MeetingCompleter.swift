@@ -5,8 +5,8 @@ import RollingStoneMeeting
 import RollingStoneReport
 
 /// Tab completion for the meeting REPL: command names, `@` participant
-/// names (also after `accept N`), agenda item titles after `goto` and
-/// `move #N`, and countries in `join`.
+/// names (also after `accept N`, `q+` and `q-`), agenda item titles after
+/// `goto` and `move #N`, countries in `join`, and the words after `q`.
 package final class MeetingCompleter: CompletionSource {
     private let meeting: Meeting
 
@@ -47,6 +47,17 @@ package final class MeetingCompleter: CompletionSource {
             guard fields.count == 2 else { return [] }
             let country = String(fields[1].drop { $0 == " " })
             return Self.complete(phrase: country, word: word, among: meeting.countries.names(startingWith: country, preferring: state.agenda.language))
+        case "q+":
+            guard argument.hasPrefix("@") else { return [] }
+            return Self.complete(phrase: String(argument.dropFirst()), word: word, among: state.participants.map(\.name))
+        case "q-":
+            // Only those waiting can be taken out.
+            guard argument.hasPrefix("@") else { return [] }
+            let waiting = state.speakers.waiting.compactMap { state.participant($0.participant)?.name }
+            return Self.complete(phrase: String(argument.dropFirst()), word: word, among: waiting)
+        case "q":
+            guard !argument.contains(" ") else { return [] }
+            return ["next", "done", "stats", "time"].filter { $0.hasPrefix(word.lowercased()) }
         case "help":
             return commandNames.filter { $0.hasPrefix(word.lowercased()) }
         default:

@@ -77,6 +77,13 @@ package final class CommandInterpreter {
         case .accept(let number, let mention): return try accept(number, mention: mention)
         case .reject(let number): return try reject(number)
         case .room(let direct): return roomPolicy(direct: direct)
+        case .queue: return .ok(queueListing())
+        case .queueUp(let text): return try queueUp(text)
+        case .unqueue(let text): return try unqueue(text)
+        case .nextSpeaker: return try nextSpeaker()
+        case .endTurn: return try endTurn()
+        case .speakerTime(let seconds): return try setSpeakerTime(seconds: seconds)
+        case .speakerStats: return .ok(speakerStatistics())
         }
     }
 
@@ -89,11 +96,15 @@ package final class CommandInterpreter {
 
     private func capture(_ kind: EntryKind, _ rawText: String, wasCommand: Bool) throws -> Reply {
         let state = self.state
-        let (participant, text) = try mentionResolver(for: state).resolve(rawText)
+        var (participant, text) = try mentionResolver(for: state).resolve(rawText)
+        // During a turn what is heard is the speaker's, unless `@` says whose;
+        // an action's `@` is its owner, often someone else, so it is not assumed.
+        let isSpeakers = participant == nil && kind != .action && !state.hasEnded && state.speakers.current != nil
+        if isSpeakers, let turn = state.speakers.current { participant = state.participant(turn.request.participant) }
         let entry = try meeting.capture(kind, text: text, by: participant?.id)
         var reply = "#\(entry.number) \(kind.rawValue)"
         if !wasCommand { reply += " (not a command)" }
-        if let participant { reply += " by \(participant.name)" }
+        if let participant { reply += " by \(participant.name)" + (isSpeakers ? " (speaking)" : "") }
         reply += ", under \(placeDescription(item: entry.item, lesson: entry.lesson, in: meeting.state))"
         return .ok(reply)
     }

@@ -16,6 +16,12 @@ package enum MeetingLoop {
         }
         watch.start()
         defer { watch.stop() }
+        // The same for a speaker who has used the time `q time` gives, once per turn.
+        let speakerWatch = SpeakerTimeWatch(meeting: interpreter.meeting) { [editor] overrun in
+            editor.announce(overrun.wording)
+        }
+        speakerWatch.start()
+        defer { speakerWatch.stop() }
         let meeting = interpreter.meeting
         // Observers run under the meeting's lock: the announcement is handed on, never written there.
         let announcing = DispatchQueue(label: "rollingstone.announcements")

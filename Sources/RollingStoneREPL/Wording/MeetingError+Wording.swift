@@ -7,6 +7,7 @@ extension MeetingError {
     package func description(in state: MeetingState) -> String {
         let items = state.agenda.items
         func title(_ item: Int) -> String { items.indices.contains(item) ? items[item].title : "item \(item + 1)" }
+        func name(_ id: Int) -> String { state.participant(id)?.name ?? "Participant \(id)" }
         switch self {
         case .notRecorded(let error):
             return "\(error.description.capitalizedFirst). Press ↑ to get the line back and try again."
@@ -48,6 +49,20 @@ extension MeetingError {
                 : "There is no submission \(number); 'inbox' shows the ones waiting (1 to \(last) were sent)."
         case .submissionDecided(let number, let status):
             return "Submission \(number) is \(status.wording) already."
+        case .alreadyQueued(let id):
+            return "\(name(id)) is in the queue already; 'q' shows it."
+        case .notQueued(let id):
+            return "\(name(id)) is not in the queue; 'q' shows who is."
+        case .speakerQueueEmpty:
+            return "No one is in the queue: q+ @NAME puts someone in."
+        case .noTurnUnderWay:
+            return "No one has the floor; 'ack' gives it to the first in the queue."
+        case .meetingHasEnded:
+            return "The meeting has ended: no more turns. 'end' closes it again."
+        case .speakerTimeOutOfRange(_, let limit):
+            return "A speaker can have up to \(limit / 60) min: q time N (minutes), or q time off."
+        case .joinHasTurns(let id):
+            return "\(name(id)) is in the speaker queue or has spoken, so their join cannot be undone; 'q- @NAME' takes them out of the queue."
         }
     }
 }
@@ -62,6 +77,7 @@ extension TextField {
         case .newText: "the new text"
         case .submissionText: "the text"
         case .submitterName: "the name"
+        case .speakerTopic: "the topic"
         }
     }
 }

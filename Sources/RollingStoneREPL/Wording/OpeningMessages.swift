@@ -34,6 +34,13 @@ extension MeetingOpener.Opened {
             if let id = state.currentLesson, let lesson = state.lesson(id) {
                 messages.append("Lesson \"\(lesson.title)\" is still open: tips, notes and quotes go under it until another lesson or item starts.")
             }
+            // Who had the floor and who waited is part of the meeting too.
+            let speakers = state.speakers
+            if let turn = speakers.current, let speaker = state.participant(turn.request.participant) {
+                messages.append("\(speaker.name) has the floor; \(plural(speakers.waiting.count, "speaker")) in the queue ('q' shows it).")
+            } else if !speakers.waiting.isEmpty {
+                messages.append("\(plural(speakers.waiting.count, "speaker")) in the queue ('q' shows it, 'ack' gives the floor).")
+            }
             if let tail = resumption.recoveredTail {
                 let side = resumption.tornTailFile.map(displayPath) ?? "a side file"
                 messages.append(

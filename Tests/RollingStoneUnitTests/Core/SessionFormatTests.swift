@@ -41,6 +41,11 @@ import Testing
             event = .accepted(
                 submission: 1, entry: Entry(number: 2, kind: .question, text: "Wie betaalt de zaal?", participant: 1, item: 1, lesson: 1))
         case .reject: event = .rejected(submission: 1)
+        case .queue: event = .queued(SpeakerRequest(participant: 1, priority: .direct, topic: "Over de agenda"))
+        case .unqueue: event = .unqueued(participant: 1)
+        case .turn: event = .turnStarted(participant: 1)
+        case .turnEnd: event = .turnEnded
+        case .speakerTime: event = .speakerTimeSet(seconds: 180)
         }
         return SessionRecord(sequence: sequence, time: Date(timeIntervalSince1970: 1_348_660_800.125 + Double(sequence)), event: event)
     }
@@ -113,6 +118,7 @@ import Testing
             case .joined(let participant): problems += Self.mismatches(participant, json["participant"] as Any, path: "join.participant")
             case .lessonOpened(let lesson): problems += Self.mismatches(lesson, json["lesson"] as Any, path: "lesson.lesson")
             case .captured(let entry): problems += Self.mismatches(entry, json["entry"] as Any, path: "capture.entry")
+            case .queued(let request): problems += Self.mismatches(request, json["request"] as Any, path: "queue.request")
             default: break
             }
         }
@@ -137,10 +143,14 @@ import Testing
     // MARK: Helpers
 
     /// The samples in an order that replays: who and what they refer to
-    /// exists, and the undo takes back the delete (event 7). (The sample
+    /// exists, and the undo takes back the delete (event 7); the participant
+    /// queues, speaks, and queues again to be taken out. (The sample
     /// reject would refuse the submission the sample accept took.)
     static func replayableRecords() -> [SessionRecord] {
-        let kinds: [SessionRecord.Kind] = [.opened, .join, .lesson, .capture, .edit, .move, .delete, .undo, .submit, .accept, .goto, .end]
+        let kinds: [SessionRecord.Kind] = [
+            .opened, .join, .lesson, .capture, .edit, .move, .delete, .undo, .submit, .accept,
+            .speakerTime, .queue, .turn, .turnEnd, .queue, .unqueue, .goto, .end,
+        ]
         return kinds.enumerated().map { sample(of: $1, sequence: $0 + 1) }
     }
 
