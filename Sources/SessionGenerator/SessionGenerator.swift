@@ -9,9 +9,24 @@ package struct SessionGenerator {
     package var entries: Int
     package var seed: UInt64
 
+    /// How far this laptop's clock is off: added to every time, the header's too.
+    package var clockSkew: TimeInterval = 0
+    /// Which of the generator's twelve people join, by index (0..<12): a
+    /// breakout's group; all of them when `nil`.
+    package var group: [Int]?
+
     package init(entries: Int, seed: UInt64 = 2012) {
         self.entries = entries
         self.seed = seed
+    }
+
+    /// A breakout's session on the same agenda: `group` of the people, its
+    /// own seed, the clock off by `clockSkew` seconds.
+    package static func breakout(entries: Int, seed: UInt64, group: [Int], clockSkew: TimeInterval) -> SessionGenerator {
+        var generator = SessionGenerator(entries: entries, seed: seed)
+        generator.group = group
+        generator.clockSkew = clockSkew
+        return generator
     }
 
     package static let agenda = Agenda(
@@ -42,7 +57,8 @@ package struct SessionGenerator {
     /// The header and events of the session.
     package func records() -> (SessionHeader, [SessionRecord]) {
         var random = SplitMix64(seed: seed)
-        let start = Date(timeIntervalSince1970: 1_773_489_600)
+        let start = Date(timeIntervalSince1970: 1_773_489_600 + clockSkew)
+        let people = group.map { $0.map { Self.people[$0] } } ?? Self.people
         var state = MeetingState(header: SessionHeader(created: start, agenda: Self.agenda))
         var records: [SessionRecord] = []
         var time = start
@@ -59,7 +75,7 @@ package struct SessionGenerator {
         }
 
         add(.opened)
-        for (index, person) in Self.people.enumerated() {
+        for (index, person) in people.enumerated() {
             add(.joined(Participant(id: index + 1, name: person.0, country: person.1, network: person.2)))
         }
         let perItem = Swift.max(1, entries / Self.agenda.items.count)
@@ -81,7 +97,7 @@ package struct SessionGenerator {
             } else if roll < 10 {
                 // Something sent from a phone in the room, then accepted or rejected.
                 let kind = SubmissionKind.allCases[Int(random.next() % UInt64(SubmissionKind.allCases.count))]
-                let sender = Self.people[Int(random.next() % UInt64(Self.people.count))].0
+                let sender = people[Int(random.next() % UInt64(people.count))].0
                 let submission = Submission(
                     number: state.submissions.count + 1, kind: kind, text: sentence(), name: String(sender.split(separator: " ")[0]))
                 add(.submitted(submission))
@@ -97,7 +113,9 @@ package struct SessionGenerator {
             } else {
                 let kinds: [EntryKind] = [.tip, .tip, .tip, .note, .note, .quote, .idea, .action]
                 let kind = kinds[Int(random.next() % UInt64(kinds.count))]
-                let speaker = kind == .quote || random.next() % 3 > 0 ? Int(random.next() % UInt64(Self.people.count)) + 1 : nil
+                let drawn = kind == .quote || random.next() % 3 > 0 ? Int(random.next() % UInt64(people.count)) + 1 : nil
+                // An undo may have taken a join back (likelier in a small breakout): nobody to attribute to then.
+                let speaker = drawn.flatMap { state.participant($0)?.id }
                 add(
                     .captured(
                         Entry(

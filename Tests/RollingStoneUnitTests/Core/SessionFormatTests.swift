@@ -29,7 +29,10 @@ import Testing
                     contact: "steff@example.org"))
         case .lesson: event = .lessonOpened(Lesson(id: 1, title: "Zoek de mensen achter de organisatie", item: 1))
         case .capture:
-            event = .captured(Entry(number: 1, kind: .quote, text: "We zijn ergens vóór\n/ \\ 😀", participant: 1, item: 1, lesson: 1))
+            event = .captured(
+                Entry(
+                    number: 1, kind: .quote, text: "We zijn ergens vóór\n/ \\ 😀", participant: 1, item: 1, lesson: 1,
+                    origin: EntryOrigin(session: "2012-09-26-groep-b.jsonl", created: "2012-09-26T12:03:20.250Z", number: 4)))
         case .edit: event = .edited(entry: 1, text: "Nieuwe tekst")
         case .delete: event = .deleted(entry: 1)
         case .move: event = .moved(entry: 1, item: 2)
@@ -39,7 +42,10 @@ import Testing
         case .submit: event = .submitted(Submission(number: 1, kind: .question, text: "Wie betaalt de zaal?", name: "Lotte"))
         case .accept:
             event = .accepted(
-                submission: 1, entry: Entry(number: 2, kind: .question, text: "Wie betaalt de zaal?", participant: 1, item: 1, lesson: 1))
+                submission: 1,
+                entry: Entry(
+                    number: 2, kind: .question, text: "Wie betaalt de zaal?", participant: 1, item: 1, lesson: 1,
+                    origin: EntryOrigin(session: "groep-a.jsonl", created: "2012-09-26T12:01:00.000Z", number: 1)))
         case .reject: event = .rejected(submission: 1)
         case .queue: event = .queued(SpeakerRequest(participant: 1, priority: .direct, topic: "Over de agenda"))
         case .unqueue: event = .unqueued(participant: 1)
