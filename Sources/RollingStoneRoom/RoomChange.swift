@@ -16,7 +16,7 @@ enum RoomChange: Encodable, Sendable {
     case undo(submission: SubmissionView?)
     /// A submission was sent, accepted (with its entry) or rejected.
     case submission(SubmissionView, entry: RoomView.Entry?)
-    /// The speaker queue changed (`q+`, `ack`, …), which the pages do not show yet.
+    /// The speaker queue changed (`q+`, `ack`, …): the status says how.
     case speakers
 
     /// Where a submission stands, without its text or its sender's name:
@@ -61,7 +61,7 @@ enum RoomChange: Encodable, Sendable {
             let submission = state.submissions[number - 1]
             self = .submission(SubmissionView(submission, .accepted(entry: entry.number)), entry: view(entry.number))
         case .rejected(let number): self = .submission(SubmissionView(state.submissions[number - 1], .rejected), entry: nil)
-        // The pages do not show the speaker queue yet; the event still keeps the sequence unbroken.
+        // What the queue now is comes with the status of every change.
         case .queued, .unqueued, .turnStarted, .turnEnded, .speakerTimeSet: self = .speakers
         }
     }

@@ -91,6 +91,26 @@ struct RoomStatus: Encodable, Sendable {
     var item: RoomView.Item
     var lesson: RoomView.Lesson?
     var pending: Int
+    /// Who has the floor and who waits; left out until the queue is used.
+    var speakers: Speakers?
+
+    struct Speakers: Encodable, Sendable {
+        struct Floor: Encodable, Sendable {
+            var name: String
+            var secondsSpent: Double
+            /// The minutes each speaker has, as seconds; left out when there is no limit.
+            var secondsAllowed: Int?
+        }
+
+        struct Waiting: Encodable, Sendable {
+            var name: String
+            /// A point of order or a direct reply, ahead of the others.
+            var direct: Bool
+        }
+
+        var floor: Floor?
+        var queue: [Waiting]
+    }
 
     init(_ state: MeetingState, now: Date) {
         let agenda = state.agenda
@@ -105,6 +125,17 @@ struct RoomStatus: Encodable, Sendable {
             running: !state.hasEnded)
         lesson = state.currentLesson.flatMap(state.lesson).map { RoomView.Lesson(id: $0.id, title: $0.title) }
         pending = state.pendingSubmissions.count
+        let queue = state.speakers
+        let name = { (id: Int) in state.participant(id)?.name ?? "" }
+        if queue.hasTurns || !queue.waiting.isEmpty {
+            speakers = Speakers(
+                floor: queue.current.map {
+                    Speakers.Floor(
+                        name: name($0.request.participant), secondsSpent: $0.seconds(now: now),
+                        secondsAllowed: queue.secondsPerTurn > 0 ? queue.secondsPerTurn : nil)
+                },
+                queue: queue.waiting.map { Speakers.Waiting(name: name($0.participant), direct: $0.priority == .direct) })
+        }
     }
 }
 

@@ -14,6 +14,8 @@
       itemOf: 'Item {n}/{count}',
       theme: 'Theme',
       lesson: 'Lesson',
+      floor: 'Speaking',
+      next: 'Next',
       timeLeft: 'Time left',
       overTime: 'OVER',
       stopped: 'Clock stopped',
@@ -77,6 +79,8 @@
       itemOf: 'Agendapunt {n} van {count}',
       theme: 'Thema',
       lesson: 'Les',
+      floor: 'Aan het woord',
+      next: 'Daarna',
       timeLeft: 'Tijd over',
       overTime: 'Over de tijd',
       stopped: 'Klok staat stil',
@@ -256,7 +260,7 @@
   // The change of one event, applied to `state`, which is the state of the event before.
   function applyChange(state, change, status) {
     if (status && typeof status === 'object') {
-      for (const key of ['seq', 'meeting', 'item', 'lesson', 'pending']) {
+      for (const key of ['seq', 'meeting', 'item', 'lesson', 'pending', 'speakers']) {
         if (key in status) state[key] = status[key];
         else delete state[key];
       }
@@ -554,6 +558,18 @@
 
     let qrFor = null;
 
+    // Who has the floor and who is next: names only, as text.
+    function renderSpeakers(speakers) {
+      const valid = speakers && typeof speakers === 'object';
+      const floor = valid && speakers.floor && typeof speakers.floor === 'object' ? speakers.floor : null;
+      const queue = valid && Array.isArray(speakers.queue) ? speakers.queue.filter((w) => w && typeof w === 'object') : [];
+      $('pj-floor-name').textContent = floor ? str(floor.name) : '';
+      $('pj-next-names').textContent = queue.map((w) => (w.direct ? '! ' : '') + str(w.name)).join(', ');
+      show($('pj-floor'), floor !== null);
+      show($('pj-next'), queue.length > 0);
+      show($('pj-speakers'), floor !== null || queue.length > 0);
+    }
+
     function renderJoin(join) {
       const url = join && typeof join.phoneURL === 'string' && join.phoneURL ? join.phoneURL : null;
       show($('pj-join-on'), url !== null);
@@ -592,6 +608,7 @@
       const lesson = state.lesson && typeof state.lesson === 'object' ? state.lesson : null;
       show($('pj-lesson'), lesson !== null);
       $('pj-lesson-title').textContent = lesson ? str(lesson.title) : '';
+      renderSpeakers(state.speakers);
       show($('pj-ended'), !!m.ended && item !== null);
       setClock(item);
       renderEntries(state.entries, change);

@@ -41,6 +41,7 @@ import Glibc
         "phone's list shows the tip accepted",
         "projector shows the accepted tip as from the room",
         "corrections typed in the REPL reach the projector: edit, delete, undo, move",
+        "the projector shows who has the floor and who is next",
         "hostile texts sent from the phone are verbatim in the phone's list",
         "hostile texts sent from the phone are verbatim on the projector",
         "hostile texts typed in the REPL are verbatim on the projector",

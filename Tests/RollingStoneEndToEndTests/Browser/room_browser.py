@@ -481,6 +481,21 @@ def scenario(meeting, projector, phone):
           ok_edit and ok_delete and ok_undo and ok_move and shown == expected and not_reloaded(projector),
           f"edit {ok_edit}, delete {ok_delete}, undo {ok_undo}, move {ok_move}; projector {shown}, /api/state {expected}")
 
+    # 2c. The speaker queue on the projector: who has the floor, who is next ('!' goes ahead).
+    meeting.reply("q+ @stef", lambda l: "queued" in l or l.startswith("error"))
+    meeting.reply("q+ @anouk ! over de agenda", lambda l: "queued" in l or l.startswith("error"))
+    floor_reply = meeting.reply("ack", lambda l: l.startswith("Floor:") or l.startswith("error"))
+    ok_queue, speakers = wait_js(projector, """
+const t = (id) => { const e = document.getElementById(id); return e && !e.closest('[hidden]') ? e.textContent : null; };
+return { floor: t('pj-floor-name'), next: t('pj-next-names'), label: t('pj-floor') };""",
+                                 lambda v: v["floor"] == "Anouk Jansen" and v["next"] == "Stef Steyaert")
+    meeting.reply("q done", lambda l: "spoke" in l or l.startswith("error"))
+    ok_done, after = wait_js(projector, "return [document.getElementById('pj-floor').hidden, document.getElementById('pj-next-names').textContent]",
+                             lambda v: v == [True, "Stef Steyaert"])
+    check("the projector shows who has the floor and who is next",
+          ok_queue and ok_done and speakers["label"].startswith("Aan het woord") and not_reloaded(projector),
+          f"REPL {floor_reply!r}; projector {speakers}, after 'q done' {after}")
+
     # 3. Hostile strings: from the phone and from the REPL, shown as text, never run or rendered.
     meeting.reply("next", lambda l: l.startswith("Item 2/"))
     wait_js(projector, "return document.getElementById('pj-title').textContent", lambda v: v == "Trekkracht aan instanties")
