@@ -37,7 +37,8 @@ extension MeetingOpener.Opened {
             // Who had the floor and who waited is part of the meeting too.
             let speakers = state.speakers
             if let turn = speakers.current, let speaker = state.participant(turn.request.participant) {
-                messages.append("\(speaker.name) has the floor; \(plural(speakers.waiting.count, "speaker")) in the queue ('q' shows it).")
+                let waiting = speakers.waiting.isEmpty ? "nobody waits" : "\(plural(speakers.waiting.count, "speaker")) in the queue"
+                messages.append("\(speaker.name) has the floor; \(waiting) ('q' shows it).")
             } else if !speakers.waiting.isEmpty {
                 messages.append("\(plural(speakers.waiting.count, "speaker")) in the queue ('q' shows it, 'ack' gives the floor).")
             }
