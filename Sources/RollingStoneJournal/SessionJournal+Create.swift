@@ -23,12 +23,9 @@ extension SessionJournal {
         let path = url.path
         let directory = url.deletingLastPathComponent()
         try makeDirectory(directory)
-        // An empty file has nothing to lose: what a crash while writing in place leaves, or a `touch`.
-        let takesOverEmptyFile = FileManager.default.fileExists(atPath: path)
-        if takesOverEmptyFile, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) != 0 {
-            throw .alreadyExists(path: path)
-        }
-        SessionLockNote.removeStaleTemporaries(of: url)
+        let found = existingFile(atPath: path)
+        if found == .withContent { throw .alreadyExists(path: path) }
+        let takesOverEmptyFile = found == .empty
         let line = try Self.line(SessionHeader(created: now, agenda: agenda), encoder: makeEncoder(), path: path)
         // The header as the file keeps it (milliseconds), so the live meeting and a resumed one agree to the bit.
         guard let header = try? JSONDecoder().decode(SessionHeader.self, from: Data(line)) else {
@@ -96,6 +93,24 @@ extension SessionJournal {
             throw .io(path: path, error)
         }
         return descriptor
+    }
+
+    /// What has a session's name before it is opened or created.
+    package enum ExistingFile: Equatable, Sendable {
+        case none
+        /// An empty regular file: no session, and nothing to lose. What a
+        /// crash while writing in place leaves, or a `touch`.
+        case empty
+        /// A file with content, or something that is not a regular file:
+        /// never replaced, and `open` says what it is.
+        case withContent
+    }
+
+    /// The one rule that decides whether `path` is a session to resume or a name to create.
+    package static func existingFile(atPath path: String) -> ExistingFile {
+        guard let found = try? FileManager.default.attributesOfItem(atPath: path) else { return .none }
+        let isEmptyRegularFile = found[.type] as? FileAttributeType == .typeRegular && (found[.size] as? UInt64 ?? 0) == 0
+        return isEmptyRegularFile ? .empty : .withContent
     }
 
     /// `bytes` appended and synced.

@@ -76,16 +76,6 @@ package enum SessionLockNote {
             .filter { removeIfStale(for: $0) }
     }
 
-    /// Removes the temporaries of `session` that crashed processes left.
-    static func removeStaleTemporaries(of session: URL) {
-        let folder = session.deletingLastPathComponent()
-        let prefix = ".\(session.lastPathComponent)."
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where name.hasPrefix(prefix) && name.hasSuffix(".creating") {
-            removeIfStale(temporary: folder.appendingPathComponent(name))
-        }
-    }
-
     /// `.NAME.PID-UNIQUE.creating`, removed when process PID is gone.
     private static func removeIfStale(temporary: URL) {
         let owner = temporary.lastPathComponent.dropLast(".creating".count).split(separator: ".").last?.prefix { $0 != "-" }

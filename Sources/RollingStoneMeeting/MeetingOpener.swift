@@ -48,10 +48,8 @@ package enum MeetingOpener {
     private static func openOrCreate(
         agenda: Agenda?, sessionPath: String?, sessionsFolder: URL, now: Date, clock: @escaping @Sendable () -> Date
     ) throws(SessionFileError) -> Opened {
-        // An empty file is no session to resume: what a crash while creating can leave, or a `touch`.
-        if let sessionPath, let found = try? FileManager.default.attributesOfItem(atPath: sessionPath),
-            found[.type] as? FileAttributeType != .typeRegular || (found[.size] as? UInt64 ?? 0) > 0
-        {
+        // An empty file is no session to resume: `create` takes it over.
+        if let sessionPath, SessionJournal.existingFile(atPath: sessionPath) == .withContent {
             let journal = try SessionJournal.open(at: URL(fileURLWithPath: sessionPath))
             let resumption = Resumption(
                 recoveredTail: journal.recoveredTail, tornTailFile: journal.tornTailFile,
