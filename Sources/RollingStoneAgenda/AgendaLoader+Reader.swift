@@ -295,7 +295,8 @@ extension AgendaLoader {
         func language(_ field: Field?) throws(AgendaError) -> MeetingLanguage {
             guard let field, let text = try text(field, limit: Limits.textCharacters) else { return .en }
             if let language = MeetingLanguage(rawValue: text) { return language }
-            var message = "unknown language '\(text.abbreviated())' for 'language'; valid values are 'nl' (Dutch) and 'en' (English)"
+            var message =
+                "unknown language '\(text.abbreviated())' for 'language'; valid values are 'nl' (Dutch), 'en' (English), 'fr' (French) and 'de' (German)"
             if let suggestion = MeetingLanguage(rawValue: text.lowercased()) {
                 message = "unknown language '\(text)' for 'language'; did you mean '\(suggestion.rawValue)'?"
             }

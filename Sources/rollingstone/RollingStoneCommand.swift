@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RollingStoneCore
+import RollingStoneReport
 
 @main
 struct RollingStoneCommand: ParsableCommand {
@@ -40,3 +41,4 @@ struct RollingStoneCommand: ParsableCommand {
 }
 
 extension MeetingLanguage: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}

@@ -20,21 +20,11 @@ package enum CmarkGFM {
         try Data(markdown.utf8).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments + [input.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let html = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CmarkGFMError.failed(status: process.terminationStatus, message: String(decoding: message, as: UTF8.self))
+        let run = try ExternalProgram.run(executable, arguments + [input.path])
+        guard run.status == 0 else {
+            throw CmarkGFMError.failed(status: run.status, message: run.errors)
         }
-        return String(decoding: html, as: UTF8.self)
+        return String(decoding: run.output, as: UTF8.self)
     }
 
     private static func executableURL() -> URL? {

@@ -120,12 +120,16 @@ package struct AgendaItem: Codable, Equatable, Sendable {
 package enum MeetingLanguage: String, Codable, CaseIterable, Sendable {
     case nl
     case en
+    case fr
+    case de
 
     /// The Foundation locale identifier used for dates and country names.
     package var localeIdentifier: String {
         switch self {
         case .nl: "nl_NL"
         case .en: "en_GB"
+        case .fr: "fr_FR"
+        case .de: "de_DE"
         }
     }
 }

@@ -7,12 +7,18 @@ struct ScriptedRun {
     var output: String
     var errors: String
 
-    /// Runs `rollingstone ARGUMENTS` in `folder`, feeding `input` on stdin.
-    static func run(_ arguments: [String], input: String = "", in folder: URL) async throws -> ScriptedRun {
+    /// Runs `rollingstone ARGUMENTS` in `folder`, feeding `input` on stdin;
+    /// `environment` replaces the variables it names.
+    static func run(
+        _ arguments: [String], input: String = "", in folder: URL, environment: [String: String] = [:]
+    ) async throws -> ScriptedRun {
         let process = Process()
         process.executableURL = BuiltProduct.url("rollingstone")
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

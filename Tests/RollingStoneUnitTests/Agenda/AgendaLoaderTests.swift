@@ -314,7 +314,7 @@ struct AgendaErrorMessageTests {
         ("title: T\nlanguage: NL\n" + agendaOneItem, "agenda.yaml:2:11: error: unknown language 'NL' for 'language'; did you mean 'nl'?"),
         (
             "title: T\nlanguage: no\n" + agendaOneItem,
-            "agenda.yaml:2:11: error: unknown language 'no' for 'language'; valid values are 'nl' (Dutch) and 'en' (English)"
+            "agenda.yaml:2:11: error: unknown language 'no' for 'language'; valid values are 'nl' (Dutch), 'en' (English), 'fr' (French) and 'de' (German)"
         ),
         ("title: |\n  two\n  lines\n" + agendaOneItem, "agenda.yaml:1:8: error: 'title' must fit on one line"),
         // YAML syntax.

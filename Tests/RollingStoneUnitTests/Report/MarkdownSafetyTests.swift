@@ -108,7 +108,7 @@ import Testing
                 v,  // the introduction
                 "Website: https://www.example.org",
                 v,  // the host's profile
-                "2 deelnemers uit 2 landen: België (1), Nederland (1).",
+                "2 deelnemers uit 2 landen: België (1) en Nederland (1).",
                 "\(v) — \(v), Nederland",
                 v,
                 "1 les en 2 praktische tips over dit thema.",

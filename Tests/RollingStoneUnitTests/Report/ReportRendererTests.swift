@@ -153,10 +153,10 @@ import Testing
         // ordered by their name in the report's language, not by code or join order.
         #expect(
             try Self.report(.nl).contains(
-                "8 deelnemers uit 5 landen: Nederland (3), België (2), Duitsland (1), Oostenrijk (1), Verenigd Koninkrijk (1)."))
+                "8 deelnemers uit 5 landen: Nederland (3), België (2), Duitsland (1), Oostenrijk (1) en Verenigd Koninkrijk (1)."))
         #expect(
             try Self.report(.en).contains(
-                "8 participants from 5 countries: Netherlands (3), Belgium (2), Austria (1), Germany (1), United Kingdom (1)."))
+                "8 participants from 5 countries: Netherlands (3), Belgium (2), Austria (1), Germany (1) and United Kingdom (1)."))
     }
 
     @Test(arguments: [(MeetingLanguage.nl, "1 deelnemer uit 1 land: België (1)."), (.en, "1 participant from 1 country: Belgium (1).")])
@@ -333,11 +333,13 @@ import Testing
         for language in MeetingLanguage.allCases {
             let report = ReportRenderer.render(meeting.state, options: ReportOptions(language: language))
             let blocks = report.components(separatedBy: "\n\n")
-            #expect(
-                blocks[1]
-                    == (language == .nl
-                        ? "**Concept — de bijeenkomst is nog niet afgesloten.**"
-                        : "**Draft — the meeting has not ended yet.**"))
+            let notices: [MeetingLanguage: String] = [
+                .nl: "**Concept — de bijeenkomst is nog niet afgesloten.**",
+                .en: "**Draft — the meeting has not ended yet.**",
+                .fr: "**Brouillon — la rencontre n’est pas encore terminée.**",
+                .de: "**Entwurf — das Treffen ist noch nicht beendet.**",
+            ]
+            #expect(blocks[1] == notices[language])
         }
         let report = ReportRenderer.render(meeting.state, options: ReportOptions(language: .nl))
         let rows = try tableRows(in: report, under: "## Verloop van de agenda")

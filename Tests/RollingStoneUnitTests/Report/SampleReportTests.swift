@@ -40,4 +40,30 @@ import Testing
         // The same session gives the same report every time.
         #expect(ReportRenderer.render(try SessionFile.read(at: SampleMeeting.session).state, options: ReportOptions(language: language)) == report)
     }
+
+    /// The HTML page, byte for byte, in every language: the golden files are
+    /// also what docs/report.md's screenshots were taken of.
+    @Test(arguments: MeetingLanguage.allCases)
+    func htmlReportsMatchTheirGoldenFiles(language: MeetingLanguage) throws {
+        let file = try SessionFile.read(at: SampleMeeting.session)
+        let html = ReportRenderer.render(file.state, as: .html, options: ReportOptions(language: language))
+        let golden = SampleMeeting.golden.appendingPathComponent("sample-leiden-2012.\(language.rawValue).html")
+        try expectGolden(Data(html.utf8), golden)
+    }
+
+    /// Both writers write the same document: every heading of the Markdown
+    /// is a heading of the HTML, in the same order.
+    @Test(arguments: MeetingLanguage.allCases)
+    func markdownAndHTMLHaveTheSameHeadings(language: MeetingLanguage) throws {
+        let state = try SessionFile.read(at: SampleMeeting.session).state
+        let options = ReportOptions(language: language)
+        let fromMarkdown = RenderedHTML(html: try CmarkGFM.html(for: ReportRenderer.render(state, options: options)))
+        let page = try HTML5Parser.elements(of: ReportRenderer.render(state, as: .html, options: options))
+        // html5lib counts a no-break space (French puts one before a colon)
+        // as white space, cmark-gfm's text keeps it.
+        func spaced(_ texts: [String]) -> [String] { texts.map { $0.replacingOccurrences(of: "\u{A0}", with: " ") } }
+        for tag in ["h1", "h2", "h3", "li", "blockquote", "td"] {
+            #expect(spaced(try fromMarkdown.texts(of: tag)) == spaced(page.filter { $0.tag == tag }.map(\.text)), "<\(tag)>")
+        }
+    }
 }

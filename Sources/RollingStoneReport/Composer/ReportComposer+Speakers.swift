@@ -5,41 +5,41 @@ import RollingStoneCore
 /// speak. Left out entirely when no one had the floor, so a meeting that
 /// never used the queue reads as before.
 extension ReportComposer {
-    func writeSpeakerSection(to report: inout MarkdownWriter) {
+    func addSpeakerSection(to document: inout some ReportBlockWriter) {
         guard state.speakers.hasTurns else { return }
         // A draft counts the turn under way up to the last event: the report has no clock.
         let totals = SpeakingTotals(state)
-        report.block(heading2(labels.speakingTurns))
-        report.block(MarkdownText.escaped(labels.speakingSummary(turns: totals.all.turns, time: Self.clock(totals.all.seconds)), at: .blockStart))
+        document.write(heading(2, labels.speakingTurns))
+        document.write(.paragraph([.text(labels.speakingSummary(totals.all.turns, Self.clock(totals.all.seconds)))]))
 
-        var byCountry = MarkdownTable(columns: [
+        var byCountry = ReportTable(columns: [
             .init(title: labels.country), .init(title: labels.turns, alignment: .right), .init(title: labels.speakingTime, alignment: .right),
         ])
         for country in totals.countries {
-            byCountry.rows.append([MarkdownText.escaped(countryName(country.code))] + cells(country.total))
+            byCountry.rows.append([.text(countryName(country.code))] + cells(country.total))
         }
-        report.block("**\(labels.byCountry)**")
-        report.block(byCountry.markdown)
+        document.write(.paragraph([.strong(labels.byCountry)]))
+        document.write(.table(byCountry))
 
-        var byPerson = MarkdownTable(columns: [
+        var byPerson = ReportTable(columns: [
             .init(title: labels.name), .init(title: labels.country), .init(title: labels.turns, alignment: .right),
             .init(title: labels.speakingTime, alignment: .right),
         ])
         for person in totals.people {
             let participant = person.participant
-            byPerson.rows.append([MarkdownText.escaped(participant.name), MarkdownText.escaped(countryName(participant.country))] + cells(person.total))
+            byPerson.rows.append([.typed(participant.name), .text(countryName(participant.country))] + cells(person.total))
         }
-        report.block("**\(labels.byPerson)**")
-        report.block(byPerson.markdown)
+        document.write(.paragraph([.strong(labels.byPerson)]))
+        document.write(.table(byPerson))
 
         if !totals.unheard.isEmpty {
-            let names = totals.unheard.map { typed($0.name) }.joined(separator: ", ")
-            report.block(MarkdownText.escaped(labels.didNotSpeak + ": " + names + ".", at: .blockStart))
+            let names = ReportLabels.list(totals.unheard.map { typed($0.name) }, in: language)
+            document.write(.paragraph([.text(labels.didNotSpeak + labels.colon + names + ".")]))
         }
     }
 
-    private func cells(_ total: SpeakerQueue.Total) -> [String] {
-        ["\(total.turns)", Self.clock(total.seconds)]
+    private func cells(_ total: SpeakerQueue.Total) -> [ReportInline] {
+        [.words("\(total.turns)"), .words(Self.clock(total.seconds))]
     }
 
     /// "2:05": minutes and seconds, as turns are short.

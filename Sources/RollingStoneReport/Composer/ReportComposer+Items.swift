@@ -4,65 +4,60 @@ import RollingStoneCore
 /// first those outside any lesson, then each lesson. Actions have their own
 /// section.
 extension ReportComposer {
-    func writeItemSections(to report: inout MarkdownWriter) {
+    func addItemSections(to document: inout some ReportBlockWriter) {
         let groups = EntryGroups(entries, lessons: state.lessons, items: agenda.items.count)
         for index in agenda.items.indices {
-            writeItemSection(index, groups, to: &report)
+            addItemSection(index, groups, to: &document)
         }
     }
 
     /// One item under its own title; left out when nothing was captured
     /// under it. A lesson counts even without entries: its title is a lesson
     /// learned in itself.
-    private func writeItemSection(_ index: Int, _ groups: EntryGroups, to report: inout MarkdownWriter) {
+    private func addItemSection(_ index: Int, _ groups: EntryGroups, to document: inout some ReportBlockWriter) {
         let item = agenda.items[index]
         let lessons = groups.lessons[index]
         let itemGroups = groups.groups(ofItem: index)
         guard groups.count(in: itemGroups) > 0 || !lessons.isEmpty else { return }
 
-        report.block(heading2(item.title))
-        if item.theme, let summary = labels.themeSummary(lessons: lessons.count, tips: groups.count(.tip, in: itemGroups)) {
-            report.block("*\(summary)*")
+        document.write(heading(2, item.title))
+        if item.theme, let summary = labels.themeSummary(lessons.count, groups.count(.tip, in: itemGroups)) {
+            document.write(.paragraph([.emphasis(summary)]))
         }
-        writeEntries(groups, inGroup: itemGroups.lowerBound, to: &report)
+        addEntries(groups, inGroup: itemGroups.lowerBound, to: &document)
         for (lesson, group) in zip(lessons, itemGroups.dropFirst()) {
-            report.block(heading3(lesson.title))
-            writeEntries(groups, inGroup: group, to: &report)
+            document.write(heading(3, lesson.title))
+            addEntries(groups, inGroup: group, to: &document)
         }
     }
 
     /// Notes as paragraphs, then quotes, then tips, ideas and questions as labelled
     /// lists, each kind in the order it was captured.
-    private func writeEntries(_ groups: EntryGroups, inGroup group: Int, to report: inout MarkdownWriter) {
+    private func addEntries(_ groups: EntryGroups, inGroup group: Int, to document: inout some ReportBlockWriter) {
         for index in groups.entries(.note, inGroup: group) {
             let note = entries[index]
-            report.startBlock()
-            report.appendEscaped(typed: note.text, then: attribution(note.participant), at: .blockStart)
+            document.write(.paragraph([.typed(note.text), .byline(attribution(note.participant))]))
         }
         for index in groups.entries(.quote, inGroup: group) {
             let quote = entries[index]
-            report.startBlock()
-            report.append("> ")
-            report.appendEscaped(
-                typed: quote.text, between: labels.openingQuote, and: labels.closingQuote,
-                then: attribution(quote.participant), at: .blockStart)
+            document.write(
+                .quote([
+                    .text(labels.openingQuote), .typed(quote.text), .text(labels.closingQuote),
+                    .byline(attribution(quote.participant)),
+                ]))
         }
-        writeList(labels.practicalTips, groups.entries(.tip, inGroup: group), to: &report)
-        writeList(labels.ideas, groups.entries(.idea, inGroup: group), to: &report)
-        writeList(labels.questions, groups.entries(.question, inGroup: group), to: &report)
+        addList(labels.practicalTips, groups.entries(.tip, inGroup: group), to: &document)
+        addList(labels.ideas, groups.entries(.idea, inGroup: group), to: &document)
+        addList(labels.questions, groups.entries(.question, inGroup: group), to: &document)
     }
 
     /// A bold label, then the entries at `indices` as a bulleted list; nothing
     /// without entries.
-    private func writeList(_ label: String, _ indices: ArraySlice<Int>, to report: inout MarkdownWriter) {
+    private func addList(_ label: String, _ indices: ArraySlice<Int>, to document: inout some ReportBlockWriter) {
         guard !indices.isEmpty else { return }
-        report.block("**\(label)**")
-        report.startBlock()
+        document.write(.paragraph([.strong(label)]))
         for index in indices {
-            let entry = entries[index]
-            report.startLine()
-            report.append("- ")
-            report.appendEscaped(typed: entry.text, then: attribution(entry.participant), at: .blockStart)
+            document.write(.item([.typed(entries[index].text), .byline(attribution(entries[index].participant))], .bullets))
         }
     }
 }

@@ -1,7 +1,7 @@
 import RollingStoneCore
 
-/// A report being written: Markdown blocks separated by blank lines, in one
-/// growing string.
+/// A report being written by `MarkdownDocumentWriter`: Markdown blocks
+/// separated by blank lines, in one growing string.
 ///
 /// A long meeting's report is megabytes of short lines. Built as a `String`
 /// each and joined at the end, they cost more than the rest of rendering;

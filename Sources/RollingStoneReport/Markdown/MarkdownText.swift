@@ -131,7 +131,7 @@ enum MarkdownText {
     /// address with anything else is shown escaped, as plain text.
     static func linkableAddress(_ text: String) -> String {
         let trimmed = oneLine(text)
-        if trimmed.wholeMatch(of: plainWebAddress) != nil { return trimmed }
+        if ReportAddress.isPlainWebAddress(trimmed) { return trimmed }
         return escaped(trimmed)
     }
 
@@ -221,9 +221,6 @@ enum MarkdownText {
     static var entityBody: Regex<Substring> { /#[xX][0-9A-Fa-f]{1,6};|#[0-9]{1,7};|[A-Za-z][A-Za-z0-9]{0,31};/ }
 
     /// A web address that needs no escaping and that GFM's autolink takes whole.
-    static var plainWebAddress: Regex<Substring> {
-        /(?:https?:\/\/|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?(?:\/[A-Za-z0-9\/.%=?#+-]*[A-Za-z0-9\/=#+-])?\/?/
-    }
 
     static func needsEscape(
         _ character: Character, at index: Int, in characters: [Character], placement: Placement,

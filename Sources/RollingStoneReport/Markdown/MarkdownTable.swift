@@ -1,21 +1,8 @@
-import RollingStoneCore
-
 /// A GFM table, padded so it also reads as a table in plain text.
 struct MarkdownTable {
-    enum Alignment {
-        case left
-        case right
-    }
-
-    struct Column {
-        /// The header, as Markdown.
-        var title: String
-        var alignment: Alignment = .left
-    }
-
-    var columns: [Column]
+    var columns: [ReportTable.Column]
     /// Cells as Markdown, already escaped; a short row is filled with empty cells.
-    var rows: [[String]] = []
+    var rows: [[String]]
 
     /// The table's lines, header and delimiter row first.
     var markdown: String {
@@ -40,7 +27,7 @@ struct MarkdownTable {
         return ([line(columns.map(\.title)), delimiter] + cells.map(line)).joined(separator: "\n")
     }
 
-    private func pad(_ text: String, to width: Int, alignment: Alignment) -> String {
+    private func pad(_ text: String, to width: Int, alignment: ReportTable.Alignment) -> String {
         let fill = String(repeating: " ", count: max(0, width - text.count))
         return alignment == .right ? fill + text : text + fill
     }

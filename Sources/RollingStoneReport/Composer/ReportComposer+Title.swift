@@ -4,26 +4,21 @@ import RollingStoneCore
 extension ReportComposer {
     /// `# RollingStone 2: Title`, the notices a reader must see first, and the
     /// line with date, host and venue.
-    func writeTitleBlock(unreadableTail: TornTail?, to report: inout MarkdownWriter) {
-        report.block("# " + MarkdownText.escaped(fullTitle, at: .heading))
+    func addTitleBlock(unreadableTail: TornTail?, to document: inout some ReportBlockWriter) {
+        document.write(heading(1, fullTitle))
         if !state.hasEnded {
-            report.block("**\(labels.draftNotice)**")
+            document.write(.notice(labels.draftNotice))
         }
         if let unreadableTail {
-            report.block("**\(labels.unreadableTailNotice(line: unreadableTail.line))**")
+            document.write(.notice(labels.unreadableTailNotice(unreadableTail.line)))
         }
-        var details: [String] = []
-        if let date = present(agenda.date) {
-            details.append("\(labels.date): \(ReportDates.writtenOut(date, in: language) ?? date)")
-        }
-        if let host = present(agenda.host?.name) {
-            details.append("\(labels.host): \(host)")
-        }
-        if let venue = present(agenda.venue) {
-            details.append("\(labels.venue): \(venue)")
-        }
+        let details = [
+            writtenDate.map { labelled(labels.date, $0) },
+            present(agenda.host?.name).map { labelled(labels.host, $0) },
+            present(agenda.venue).map { labelled(labels.venue, $0) },
+        ].compactMap { $0 }
         if !details.isEmpty {
-            report.block(MarkdownText.escaped(details.joined(separator: " · "), at: .blockStart))
+            document.write(.paragraph(Array(details.joined(separator: [.words(" · ")]))))
         }
     }
 
@@ -37,26 +32,26 @@ extension ReportComposer {
     }
 
     /// The agenda's introduction, paragraph by paragraph, before anything else.
-    func writeIntroduction(to report: inout MarkdownWriter) {
+    func addIntroduction(to document: inout some ReportBlockWriter) {
         for paragraph in agenda.intro.map(MarkdownText.paragraphs) ?? [] {
-            report.block(MarkdownText.escaped(paragraph, at: .blockStart))
+            document.write(.paragraph([.text(paragraph)]))
         }
     }
 
     /// The host network with its website and profile; left out when the
     /// agenda says no more than the name, which the title block already shows.
-    func writeHostSection(to report: inout MarkdownWriter) {
+    func addHostSection(to document: inout some ReportBlockWriter) {
         guard let host = agenda.host, let name = present(host.name) else { return }
         let website = present(host.website)
         let profile = host.profile.map(MarkdownText.paragraphs) ?? []
         guard website != nil || !profile.isEmpty else { return }
 
-        report.block(heading2("\(labels.host): \(name)"))
+        document.write(.heading(level: 2, labelled(labels.host, name)))
         if let website {
-            report.block("\(labels.website): " + MarkdownText.linkableAddress(website))
+            document.write(.paragraph([.words(labels.website + labels.colon), .address(website)]))
         }
         for paragraph in profile {
-            report.block(MarkdownText.escaped(paragraph, at: .blockStart))
+            document.write(.paragraph([.text(paragraph)]))
         }
     }
 }

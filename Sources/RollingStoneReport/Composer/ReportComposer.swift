@@ -1,12 +1,12 @@
 import Foundation
 import RollingStoneCore
 
-/// Writes the sections of one report into a `MarkdownWriter`, block by
-/// block; a section with nothing to show writes nothing.
+/// Builds the sections of one report as a `ReportDocument`, block by block;
+/// a section with nothing to show adds nothing.
 ///
-/// Typed text only ever enters the Markdown through `MarkdownText`; fixed
-/// words come from `ReportLabels`. The sections live in extensions, one file
-/// each.
+/// Typed text enters the document as text (`ReportInline.text`, `.typed`),
+/// which each writer escapes; fixed words come from `ReportLabels`. The
+/// sections live in extensions, one file each.
 struct ReportComposer {
     let state: MeetingState
     let options: ReportOptions
@@ -40,6 +40,8 @@ struct ReportComposer {
         self.countryNames = names
         self.bylines = state.participants.map { participant in
             let name = MarkdownText.oneLine(participant.name)
+            // Built by hand, not with the labels' colon: the dash and comma
+            // of a byline read the same in all four languages.
             let country = names[participant.country] ?? CountryResolver.name(of: participant.country, in: options.language)
             return Byline(attribution: " — \(name), \(country)", owner: " — \(name)")
         }
@@ -83,14 +85,20 @@ struct ReportComposer {
         return participants.firstIndex { $0.id == participantID }.map { bylines[$0] }
     }
 
-    /// A `##` heading showing `text`.
-    func heading2(_ text: String) -> String {
-        "## " + MarkdownText.escaped(text, at: .heading)
+    /// A heading of `level` showing `text`.
+    func heading(_ level: Int, _ text: String) -> ReportBlock {
+        .heading(level: level, [.text(text)])
     }
 
-    /// A `###` heading showing `text`.
-    func heading3(_ text: String) -> String {
-        "### " + MarkdownText.escaped(text, at: .heading)
+    /// "Datum: 26 september 2012": a label and text that may hold anything.
+    func labelled(_ label: String, _ text: String) -> [ReportInline] {
+        [.words(label + labels.colon), .text(text)]
+    }
+
+    /// The meeting's date written out, or as the agenda has it when it is
+    /// not a real `YYYY-MM-DD` day; `nil` without one.
+    var writtenDate: String? {
+        present(agenda.date).map { ReportDates.writtenOut($0, pattern: labels.datePattern, in: language) ?? $0 }
     }
 
     /// `text` as a reader sees it, unless it is missing, empty or only white space.

@@ -6,16 +6,11 @@ import RollingStoneCore
 /// Agenda dates are calendar days, not instants: they are read and written
 /// in one fixed time zone (UTC) so no machine's zone can move them a day.
 enum ReportDates {
-    /// "26 september 2012" / "26 September 2012"; `nil` when `text` is not a
+    /// `text` written out with `pattern` (from the language's labels:
+    /// "26 september 2012", "26. September 2012"); `nil` when `text` is not a
     /// real `YYYY-MM-DD` day.
-    static func writtenOut(_ text: String, in language: MeetingLanguage) -> String? {
-        format(text, pattern: "d MMMM y", in: language)
-    }
-
-    /// "zaterdag 24 november 2012" / "Saturday 24 November 2012": for the next
-    /// meeting, where the weekday helps people plan.
-    static func writtenOutWithWeekday(_ text: String, in language: MeetingLanguage) -> String? {
-        format(text, pattern: "EEEE d MMMM y", in: language)
+    static func writtenOut(_ text: String, pattern: String, in language: MeetingLanguage) -> String? {
+        format(text, pattern: pattern, in: language)
     }
 
     private static var calendar: Calendar {
@@ -42,9 +37,9 @@ enum ReportDates {
 
     private static func format(_ text: String, pattern: String, in language: MeetingLanguage) -> String? {
         guard let date = day(text) else { return nil }
-        // A fixed pattern, not a localized template: both languages put the
-        // day first, and a template's punctuation ("Wednesday, 26 …") varies
-        // between ICU versions, which would make reports differ by machine.
+        // A fixed pattern per language, not a localized template: a
+        // template's punctuation ("Wednesday, 26 …") varies between ICU
+        // versions, which would make reports differ by machine.
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: language.localeIdentifier)
         formatter.calendar = calendar

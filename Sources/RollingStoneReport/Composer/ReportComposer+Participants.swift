@@ -33,31 +33,42 @@ extension ReportComposer {
         }
     }
 
-    /// "15 deelnemers uit 4 landen: Nederland (10), …" and the table.
-    func writeParticipantSection(to report: inout MarkdownWriter) {
+    /// "15 deelnemers uit 4 landen: Nederland (10), …", a chart and the table.
+    func addParticipantSection(to document: inout some ReportBlockWriter) {
         guard !state.participants.isEmpty else { return }
         let groups = countryGroups
-        let countries = groups.map { "\($0.name) (\($0.participants.count))" }.joined(separator: ", ")
-        let summary = labels.participantSummary(people: state.participants.count, countries: groups.count) + ": " + countries + "."
+        let countries = ReportLabels.list(groups.map { "\($0.name) (\($0.participants.count))" }, in: language)
+        let summary = labels.participantSummary(state.participants.count, groups.count) + labels.colon + countries + "."
 
-        var columns = [labels.country, labels.name, labels.network, labels.role].map { MarkdownTable.Column(title: $0) }
+        var columns = [labels.country, labels.name, labels.network, labels.role].map { ReportTable.Column(title: $0) }
         if options.withContacts {
-            columns.append(MarkdownTable.Column(title: labels.contact))
+            columns.append(ReportTable.Column(title: labels.contact))
         }
-        var table = MarkdownTable(columns: columns)
+        var table = ReportTable(columns: columns)
         for group in groups {
             for (index, participant) in group.participants.enumerated() {
                 // The country only on a group's first row: the rows below it belong to it.
-                var row = [index == 0 ? group.name : "", participant.name, participant.network ?? "", participant.role ?? ""]
-                    .map { MarkdownText.escaped($0) }
+                var row: [ReportInline] = [
+                    .text(index == 0 ? group.name : ""), .typed(participant.name), .typed(participant.network ?? ""),
+                    .typed(participant.role ?? ""),
+                ]
                 if options.withContacts {
-                    row.append(present(participant.contact).map(MarkdownText.linkableAddress) ?? "")
+                    row.append(present(participant.contact).map(ReportInline.address) ?? .words(""))
                 }
                 table.rows.append(row)
             }
         }
-        report.block(heading2(labels.participants))
-        report.block(MarkdownText.escaped(summary, at: .blockStart))
-        report.block(table.markdown)
+        document.write(heading(2, labels.participants))
+        document.write(.paragraph([.text(summary)]))
+        // A chart only says more than the sentence when there is more than one country.
+        if groups.count > 1 {
+            document.write(
+                .chart(
+                    ReportChart(
+                        title: labels.participantsByCountryChart, description: summary, series: [labels.participants],
+                        categories: groups.map { .init(label: $0.name, values: [$0.participants.count]) },
+                        missingValue: labels.notReached)))
+        }
+        document.write(.table(table))
     }
 }

@@ -4,12 +4,12 @@ import RollingStoneCore
 extension ReportComposer {
     /// "Verslag: Anouk Jansen, deelnemer en matchmaker · verslag@…": who
     /// wrote the report up, where readers can reach them.
-    func writeSignature(to report: inout MarkdownWriter) {
+    func addSignature(to document: inout some ReportBlockWriter) {
         guard let organiser = agenda.organiser, let name = present(organiser.name) else { return }
-        var signature = "\(labels.reportBy): " + MarkdownText.escaped([name, present(organiser.role)].compactMap { $0 }.joined(separator: ", "))
+        var signature = labelled(labels.reportBy, [name, present(organiser.role)].compactMap { $0 }.joined(separator: ", "))
         if let contact = present(organiser.contact) {
-            signature += " · " + MarkdownText.linkableAddress(contact)
+            signature += [.words(" · "), .address(contact)]
         }
-        report.block(signature)
+        document.write(.paragraph(signature))
     }
 }
