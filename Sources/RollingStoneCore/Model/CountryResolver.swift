@@ -2,11 +2,14 @@ import Foundation
 
 /// Turns what a facilitator types for a country into an ISO 3166 code.
 ///
-/// Country names come from Foundation's `Locale`, in Dutch and English, so
-/// `NL`, `Nederland`, `netherlands`, `België` and `Belgium` all resolve.
+/// Country names come from Foundation's `Locale`, in Dutch, English, French
+/// and German, so `NL`, `Nederland`, `netherlands`, `Pays-Bas`, `België`
+/// and `Belgien` all resolve; a name with a part in brackets ("Myanmar
+/// (Birma)") also by either part; and a few older or common names
+/// (`CountryAliases`: `Holland`, `Czech Republic`) too.
 package struct CountryResolver: Sendable {
     /// The languages whose country names are accepted.
-    package static let languages: [MeetingLanguage] = [.nl, .en]
+    package static let languages: [MeetingLanguage] = MeetingLanguage.allCases
 
     private let codesByName: [String: String]
     private let displayNames: [String]
@@ -25,7 +28,19 @@ package struct CountryResolver: Sendable {
                     codesByName[name.folded] = code
                     displayNames.append(name)
                 }
+                // "Myanmar (Birma)": either name alone too.
+                if let open = name.range(of: " ("), name.hasSuffix(")") {
+                    let outside = String(name[..<open.lowerBound])
+                    let inside = String(name[open.upperBound..<name.index(before: name.endIndex)])
+                    for short in [outside, inside] where codesByName[short.folded] == nil {
+                        codesByName[short.folded] = code
+                    }
+                }
             }
+        }
+        // After Foundation's names, so an alias never shadows a current name.
+        for (alias, code) in CountryAliases.codes where codesByName[alias.folded] == nil {
+            codesByName[alias.folded] = code
         }
         self.codesByName = codesByName
         self.displayNames = displayNames
@@ -65,7 +80,7 @@ package enum CountryError: Error, Equatable, CustomStringConvertible, Sendable {
         case .unknown(let input, let suggestions):
             let hint =
                 suggestions.isEmpty
-                ? "use an ISO code such as NL or BE, or a country name in Dutch or English"
+                ? "use an ISO code such as NL or BE, or a country name in Dutch, English, French or German"
                 : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
             return "Unknown country '\(input.abbreviated())'; \(hint)"
         }
