@@ -96,7 +96,7 @@ let package = Package(
                 "RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda", "RollingStoneMeeting", "RollingStoneRoom",
                 "SessionGenerator", "RollingStoneTestSupport",
             ],
-            exclude: ["Browser/room_browser.py"],
+            exclude: ["Browser/room_browser.py", "Golden"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -14,7 +14,7 @@ extension Meeting {
     /// Adds a participant.
     ///
     /// - Parameters:
-    ///   - country: an ISO code (`NL`) or a country name in Dutch or English, as typed.
+    ///   - country: an ISO code (`NL`) or a country name in Dutch, English, French or German (or a common alias), as typed.
     package func join(
         name rawName: String, country rawCountry: String, network: String? = nil, role: String? = nil,
         contact: String? = nil

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RollingStoneREPL
 import RollingStoneRoom
 import Synchronization
 
@@ -30,7 +31,7 @@ enum RoomConsole {
     }
 
     /// Starts `server`, waiting until it listens, and says where it is.
-    static func start(_ server: RoomServer, console: Console) throws -> RoomServer {
+    static func start(_ server: RoomServer, console: Console, language: InterfaceLanguage) throws -> RoomServer {
         let outcome = Mutex<RoomError?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -45,9 +46,16 @@ enum RoomConsole {
         if let error = outcome.withLock({ $0 }) { throw UserFacingFailure(message(for: error)) }
         let address = server.address
         let host = address.isLoopback || address.host == "0.0.0.0" ? "127.0.0.1" : address.host
-        console.write("Projector: http://\(host.contains(":") ? "[\(host)]" : host):\(address.port)/ (the room page; open it on the laptop)")
+        let projector = "http://\(host.contains(":") ? "[\(host)]" : host):\(address.port)/"
+        switch language {
+        case .en: console.write("Projector: \(projector) (the room page; open it on the laptop)")
+        case .nl: console.write("Projector: \(projector) (de pagina voor de zaal; open hem op de laptop)")
+        }
         if let phoneURL = server.phoneURL {
-            console.write("Phones: \(phoneURL)  (join code \(server.joinCode); scan the code below or on the projector)")
+            switch language {
+            case .en: console.write("Phones: \(phoneURL)  (join code \(server.joinCode); scan the code below or on the projector)")
+            case .nl: console.write("Telefoons: \(phoneURL)  (toegangscode \(server.joinCode); scan de code hieronder of op de projector)")
+            }
             if let code = server.phoneQRCode { console.write(String(code.terminalText().dropLast())) }
         }
         return server

@@ -32,6 +32,13 @@ extension RollingStoneCommand {
                 valueName: "[host:]port"))
         var room: String?
 
+        @Option(
+            name: .customLong("ui-lang"),
+            help: ArgumentHelp(
+                "The language the prompt speaks (nl or en), whatever the agenda's language; the report keeps the agenda's language.",
+                valueName: "lang"))
+        var uiLanguage: InterfaceLanguage?
+
         func run() throws {
             let roomAddress = try room.map { text throws in try RoomConsole.address(text) }
             if let roomAddress { try RoomConsole.checkAvailable(roomAddress) }
@@ -48,25 +55,28 @@ extension RollingStoneCommand {
             } catch {
                 throw UserFacingFailure(error)
             }
-            let interpreter = CommandInterpreter(meeting: opened.meeting)
+            let language = uiLanguage ?? InterfaceLanguage(opened.meeting.state.agenda.language)
+            let interpreter = CommandInterpreter(meeting: opened.meeting, language: language)
             do {
                 try interpreter.open()
             } catch {
                 // No prompt to go back to: the plain reason, not the REPL's advice.
-                guard case .notRecorded(let reason) = error else { throw UserFacingFailure(error.description(in: opened.meeting.state)) }
+                guard case .notRecorded(let reason) = error else {
+                    throw UserFacingFailure(error.description(in: opened.meeting.state, language: language))
+                }
                 throw UserFacingFailure(reason)
             }
             let console = Console()
-            opened.messages.forEach(console.write)
+            opened.messages(in: language).forEach(console.write)
             let roomServer = try roomAddress.map { address throws in
-                try RoomConsole.start(RoomServer(meeting: opened.meeting, address: address), console: console)
+                try RoomConsole.start(RoomServer(meeting: opened.meeting, address: address), console: console, language: language)
             }
             console.write(interpreter.itemIntroduction())
 
             let editor: any LineEditor =
                 console.isInteractive
                 ? ReadlineLineEditor(
-                    completionSource: MeetingCompleter(meeting: opened.meeting), historyFile: ReadlineLineEditor.defaultHistoryFile())
+                    completionSource: MeetingCompleter(meeting: opened.meeting, language: language), historyFile: ReadlineLineEditor.defaultHistoryFile())
                 : PlainLineEditor(output: console.write)
             MeetingLoop.run(interpreter, editor: editor, output: console.write)
             (editor as? ReadlineLineEditor)?.printPendingAnnouncements()
@@ -75,3 +85,5 @@ extension RollingStoneCommand {
         }
     }
 }
+
+extension InterfaceLanguage: ExpressibleByArgument {}

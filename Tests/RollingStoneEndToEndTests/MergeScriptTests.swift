@@ -11,7 +11,7 @@ import Testing
         let folder = try TemporaryFolder()
         let agenda = ScriptedMeetingTests.fixtures.appendingPathComponent("three-themes.yaml").path
         let main = try await ScriptedRun.run(
-            ["run", "--agenda", agenda, "--session", "main.jsonl"],
+            ["run", "--ui-lang", "en", "--agenda", agenda, "--session", "main.jsonl"],
             input: "join Lotte Vermeulen, NL\njoin Stef Steyaert, BE\nnext\ntip @lotte Zoek de wethouder op\n", in: folder.url)
         #expect(main.status == 0, "\(main.errors)")
         let groups = [
@@ -23,7 +23,7 @@ import Testing
             ("groep-c.jsonl", "join Aoife Byrne, IE\nnext\nnext\nnext\nquote @aoife We zijn ergens vóór\naction @aoife Stuurt de lijst rond\n"),
         ]
         for (name, script) in groups {
-            let run = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", name], input: script + "end\n", in: folder.url)
+            let run = try await ScriptedRun.run(["run", "--ui-lang", "en", "--agenda", agenda, "--session", name], input: script + "end\n", in: folder.url)
             #expect(run.status == 0 && !run.output.contains("error:"), "\(name): \(run.output) \(run.errors)")
         }
         let names = ["main.jsonl"] + groups.map(\.0)
@@ -56,7 +56,7 @@ import Testing
         #expect(try SessionFile.read(at: folder.file("again.jsonl")).state.entries == merged.entries)
 
         // A session of another agenda is refused, naming the file and what differs.
-        let other = try await ScriptedRun.run(["run", "--session", "elders.jsonl"], input: "tip Elders\nend\n", in: folder.url)
+        let other = try await ScriptedRun.run(["run", "--ui-lang", "en", "--session", "elders.jsonl"], input: "tip Elders\nend\n", in: folder.url)
         #expect(other.status == 0, "\(other.errors)")
         let refused = try await ScriptedRun.run(["merge", "main.jsonl", "elders.jsonl", "-o", "x.jsonl"], in: folder.url)
         #expect(refused.status == 1)
@@ -65,7 +65,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("x.jsonl")))
 
         // The merged session resumes as any other.
-        let resumed = try await ScriptedRun.run(["run", "--session", "main-merged.jsonl"], input: "tip Na de pauze\n", in: folder.url)
+        let resumed = try await ScriptedRun.run(["run", "--ui-lang", "en", "--session", "main-merged.jsonl"], input: "tip Na de pauze\n", in: folder.url)
         #expect(resumed.status == 0, "\(resumed.errors)")
         #expect(resumed.output.contains("#\(merged.nextEntryNumber) tip, under"), "\(resumed.output)")
     }

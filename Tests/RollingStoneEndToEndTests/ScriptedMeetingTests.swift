@@ -42,7 +42,7 @@ import Testing
     @Test func aWholeMeetingReplaysEntryByEntry() async throws {
         let folder = try TemporaryFolder()
         let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
-        let run = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "gent.jsonl"], input: Self.script, in: folder.url)
+        let run = try await ScriptedRun.run(["run", "--ui-lang", "en", "--agenda", agenda, "--session", "gent.jsonl"], input: Self.script, in: folder.url)
         #expect(run.status == 0, "\(run.errors)")
         #expect(!run.output.contains("error:"), "\(run.output)")
         // Output meant for a log: no prompts, no escape codes.
@@ -89,16 +89,17 @@ import Testing
         let folder = try TemporaryFolder()
         let agenda = Self.fixtures.appendingPathComponent("three-themes.yaml").path
         let first = try await ScriptedRun.run(
-            ["run", "--agenda", agenda, "--session", "s.jsonl"],
+            ["run", "--ui-lang", "en", "--agenda", agenda, "--session", "s.jsonl"],
             input: "next\nlesson Zoek de mensen\ntip Een tip\n", in: folder.url)
         #expect(first.status == 0, "\(first.errors)")
-        let resumed = try await ScriptedRun.run(["run", "--session", "s.jsonl"], input: "tip Nog een\n", in: folder.url)
+        let resumed = try await ScriptedRun.run(["run", "--ui-lang", "en", "--session", "s.jsonl"], input: "tip Nog een\n", in: folder.url)
         #expect(resumed.output.contains("Lesson \"Zoek de mensen\" is still open"), "\(resumed.output)")
         #expect(resumed.output.contains("#2 tip, under \"Zoek de mensen\""), "\(resumed.output)")
 
-        let noLesson = try await ScriptedRun.run(["run", "--agenda", agenda, "--session", "t.jsonl"], input: "tip Een tip\n", in: folder.url)
+        let noLesson = try await ScriptedRun.run(
+            ["run", "--ui-lang", "en", "--agenda", agenda, "--session", "t.jsonl"], input: "tip Een tip\n", in: folder.url)
         #expect(noLesson.status == 0)
-        let again = try await ScriptedRun.run(["run", "--session", "t.jsonl"], input: "", in: folder.url)
+        let again = try await ScriptedRun.run(["run", "--ui-lang", "en", "--session", "t.jsonl"], input: "", in: folder.url)
         #expect(!again.output.contains("is still open"))
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let folder = try TemporaryFolder()
         let agenda = ScriptedMeetingTests.fixtures.appendingPathComponent("three-themes.yaml").path
         let first = try await ScriptedRun.run(
-            ["run", "--agenda", agenda, "--session", "q.jsonl"],
+            ["run", "--ui-lang", "en", "--agenda", agenda, "--session", "q.jsonl"],
             input: """
                 join Lotte Vermeulen, NL
                 join Stef Steyaert, BE
@@ -31,7 +31,7 @@ import Testing
         // The script ran out: the meeting stays open, Stef still has the floor.
 
         let resumed = try await ScriptedRun.run(
-            ["run", "--session", "q.jsonl"], input: "q\nack\ntip Vier kleine successen\nend\n", in: folder.url)
+            ["run", "--ui-lang", "en", "--session", "q.jsonl"], input: "q\nack\ntip Vier kleine successen\nend\n", in: folder.url)
         #expect(resumed.status == 0, "\(resumed.errors)")
         #expect(resumed.output.contains("Stef Steyaert has the floor; 2 speakers in the queue ('q' shows it)."), "\(resumed.output)")
         #expect(resumed.output.contains("Queue (2):\n  1.   Lotte Vermeulen\n  2.   Jan Jansen"), "\(resumed.output)")
@@ -39,7 +39,7 @@ import Testing
         #expect(resumed.output.contains("#2 tip by Lotte Vermeulen (speaking), under"), "\(resumed.output)")
 
         // Ended and opened again: the turns are over, Jan still waits.
-        let reopened = try await ScriptedRun.run(["run", "--session", "q.jsonl"], input: "q\n", in: folder.url)
+        let reopened = try await ScriptedRun.run(["run", "--ui-lang", "en", "--session", "q.jsonl"], input: "q\n", in: folder.url)
         #expect(reopened.output.contains("1 speaker in the queue ('q' shows it, 'ack' gives the floor)."), "\(reopened.output)")
         #expect(reopened.output.contains("No one has the floor.\nQueue (1):\n  1.   Jan Jansen"), "\(reopened.output)")
 

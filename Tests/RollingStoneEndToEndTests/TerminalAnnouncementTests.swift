@@ -26,7 +26,7 @@ import Testing
         journal.close()
 
         let terminal = try PseudoTerminal(
-            executable: BuiltProduct.url("rollingstone"), arguments: ["run", "--session", "s.jsonl"],
+            executable: BuiltProduct.url("rollingstone"), arguments: ["run", "--ui-lang", "en", "--session", "s.jsonl"],
             environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state"), "PATH": "/usr/bin:/bin"],
             workingDirectory: folder.url)
         _ = try terminal.waitFor("[1/5 Welkom ")
@@ -73,7 +73,7 @@ import Testing
         journal.close()
 
         let terminal = try PseudoTerminal(
-            executable: BuiltProduct.url("rollingstone"), arguments: ["run", "--session", "s.jsonl"],
+            executable: BuiltProduct.url("rollingstone"), arguments: ["run", "--ui-lang", "en", "--session", "s.jsonl"],
             environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state"), "PATH": "/usr/bin:/bin"],
             workingDirectory: folder.url)
         _ = try terminal.waitFor("Lotte Vermeulen has the floor")

@@ -20,7 +20,7 @@ import Testing
 
     @Test func acknowledgedCapturesSurviveSIGKILLAndTheMeetingResumes() throws {
         let folder = try TemporaryFolder()
-        let terminal = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
+        let terminal = try start(["run", "--ui-lang", "en", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try terminal.waitFor("[1/5 Welkom 0/10m] > ")
         try terminal.enter("join Hannah Schröder, Duitsland, Stadtteilnetz Köln", expecting: "Hannah Schröder joined")
         try terminal.enter("join Stef Steyaert, BE, Lab van Troje", expecting: "Stef Steyaert joined")
@@ -40,7 +40,7 @@ import Testing
         let ended = try terminal.waitForExit()
         #expect(ended == .signaled(SIGKILL))
 
-        let resumed = try start(["run", "--session", "s.jsonl"], in: folder)
+        let resumed = try start(["run", "--ui-lang", "en", "--session", "s.jsonl"], in: folder)
         _ = try resumed.waitFor("Resumed s.jsonl")
         _ = try resumed.waitFor("at item 2/5 \"Trekkracht aan instanties\", 2 participants, 2 entries.")
         _ = try resumed.waitFor("] > ")
@@ -58,7 +58,7 @@ import Testing
 
     @Test func ctrlCClearsTheLineAndCtrlDEndsTheMeeting() throws {
         let folder = try TemporaryFolder()
-        let terminal = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
+        let terminal = try start(["run", "--ui-lang", "en", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try terminal.waitFor("] > ")
         try terminal.send("note dit wil ik niet bewaren")
         _ = try terminal.waitFor("niet bewaren")
@@ -82,7 +82,7 @@ import Testing
     /// what was captured stays, and the meeting stays open to be resumed.
     @Test func aHangUpLeavesTheMeetingOpen() throws {
         let folder = try TemporaryFolder()
-        let terminal = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
+        let terminal = try start(["run", "--ui-lang", "en", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try terminal.waitFor("] > ")
         try terminal.enter("note bewaard voor het ophangen", expecting: "#1 note")
         try terminal.send("note half getypt")
@@ -98,7 +98,7 @@ import Testing
 
     @Test func historyIsKeptAcrossRunsAndAccentsEditCleanly() throws {
         let folder = try TemporaryFolder()
-        let first = try start(["run", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
+        let first = try start(["run", "--ui-lang", "en", "--agenda", Self.agenda, "--session", "s.jsonl"], in: folder)
         _ = try first.waitFor("] > ")
         // Two backspaces over "öx" and "öder" typed again: readline must
         // remove the whole ö, not one of its two bytes.
@@ -106,7 +106,7 @@ import Testing
         try first.send("end\r")
         try first.waitForExit()
 
-        let second = try start(["run", "--session", "s.jsonl"], in: folder)
+        let second = try start(["run", "--ui-lang", "en", "--session", "s.jsonl"], in: folder)
         _ = try second.waitFor("] > ")
         try second.send("\u{1B}[A")
         _ = try second.waitFor("end")

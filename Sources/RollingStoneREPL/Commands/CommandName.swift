@@ -20,75 +20,34 @@ package enum CommandName: String, CaseIterable, Sendable {
         "rm": .delete, "del": .delete, "quit": .end, "exit": .end,
     ]
 
-    /// How the command is typed.
-    package var usage: String {
-        switch self {
-        case .help: "help [COMMAND]"
-        case .agenda: "agenda"
-        case .next: "next"
-        case .back: "back"
-        case .goto: "goto N|TITLE"
-        case .time: "time"
-        case .join: "join NAME, COUNTRY[, NETWORK[, ROLE[, CONTACT]]]"
-        case .who: "who"
-        case .lesson: "lesson TITLE"
-        case .tip: "tip [@NAME] TEXT"
-        case .note: "note TEXT"
-        case .quote: "quote @NAME TEXT"
-        case .idea: "idea [@NAME] TEXT"
-        case .action: "action [@NAME] TEXT"
-        case .list: "list [all]"
-        case .edit: "edit #N TEXT"
-        case .delete: "delete #N"
-        case .move: "move #N ITEM"
-        case .undo: "undo"
-        case .report: "report [FILE]"
-        case .end: "end"
-        case .inbox: "inbox"
-        case .accept: "accept N [@NAME]"
-        case .reject: "reject N"
-        case .room: "room [direct|moderated]"
-        case .queue: "q [next|done|stats|time MIN|time off]"
-        case .queueUp: "q+ @NAME [!] [TOPIC]"
-        case .unqueue: "q- @NAME"
-        case .ack: "ack"
+    /// The words that name a command only when the REPL speaks Dutch, each
+    /// beside its English one (which keeps working): `notitie`, `volgende`…
+    ///
+    /// Only then, because a line that is not a command is a note: an English
+    /// meeting's "les is more" must stay a note. Each command's own Dutch
+    /// word is in `word(in:)`; these are the extra ones.
+    static let dutchAliases: [String: CommandName] = ["vorige": .back]
+
+    /// The command named by `word` (lowercased) when the REPL speaks
+    /// `language`: an English word or alias always, a word of `language` too.
+    static func named(_ word: String, in language: InterfaceLanguage) -> CommandName? {
+        if let name = CommandName(rawValue: word) ?? aliases[word] { return name }
+        return localName(word, in: language)
+    }
+
+    /// The command named by `word` in `language` only, not in English.
+    static func localName(_ word: String, in language: InterfaceLanguage) -> CommandName? {
+        switch language {
+        case .en: return nil
+        case .nl: return dutchWords[word] ?? dutchAliases[word]
         }
     }
 
-    /// One line on what it does.
-    package var summary: String {
-        switch self {
-        case .help: "list the commands, or explain one"
-        case .agenda: "show the agenda: done, current and upcoming items with their minutes"
-        case .next: "go to the next agenda item"
-        case .back: "go back to the previous agenda item"
-        case .goto: "go to agenda item N, or the item whose title contains TITLE"
-        case .time: "show the time spent on this item and the meeting against the plan"
-        case .join: "add a participant; COUNTRY is an ISO code or a name in Dutch or English"
-        case .who: "list the participants by country"
-        case .lesson: "open a lesson under the current theme; what follows belongs to it"
-        case .tip: "capture a practical tip, optionally by a participant"
-        case .note: "capture a note (any line that is not a command is a note too)"
-        case .quote: "capture what a participant said, in their words"
-        case .idea: "capture an idea, optionally by a participant"
-        case .action: "capture a follow-up action, optionally with its owner"
-        case .list: "list the entries of this item, or of the whole meeting, with their #numbers"
-        case .edit: "replace the text of entry #N"
-        case .delete: "delete entry #N (undo brings it back)"
-        case .move: "move entry #N to another agenda item"
-        case .undo: "take back the last change; again takes back the one before"
-        case .report: "write the report so far (default: next to the session file)"
-        case .end: "end the meeting (Ctrl-D does the same)"
-        case .inbox: "list what phones in the room sent that waits for 'accept' or 'reject'"
-        case .accept: "capture submission N under this item and lesson, by @NAME or by the name the phone gave"
-        case .reject: "turn submission N down ('undo' brings it back)"
-        case .room: "capture what phones send at once (direct) or only once accepted (moderated, the default)"
-        case .queue: "show the speaker queue and who has the floor, for how long ('help q' for the rest)"
-        case .queueUp: "put a participant in the speaker queue; with '!' (a point of order or direct reply) ahead of the others"
-        case .unqueue: "take a participant out of the speaker queue"
-        case .ack: "give the floor to the first in the queue, ending the turn under way ('q next' does the same)"
-        }
-    }
+    private static let dutchWords = Dictionary(uniqueKeysWithValues: allCases.map { ($0.word(in: .nl), $0) })
+
+    /// How the command is typed, in English: what error messages quote
+    /// when nothing says which language.
+    package var usage: String { usage(in: .en) }
 
     /// Whether a word one letter off this command is taken for a typo of it.
     /// Not `ack`: "ach" starts many a Dutch or German sentence; nor the

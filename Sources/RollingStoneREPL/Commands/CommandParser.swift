@@ -11,53 +11,83 @@ import RollingStoneReport
 /// command ("notte", "lesosn") is an error instead: capturing it as a note
 /// would hide the typo.
 package enum CommandParser {
-    package static func parse(_ line: String) throws(CommandError) -> Command? {
+    /// The command `line` names, `nil` for an empty line.
+    ///
+    /// English command words and their aliases work whatever `language`
+    /// is, so a script means the same in every meeting; the words of
+    /// `language` work beside them (`volgende`, `notitie`), and only then.
+    package static func parse(_ line: String, in language: InterfaceLanguage = .en) throws(CommandError) -> Command? {
         let trimmed = line.trimmingWhitespace
         guard !trimmed.isEmpty else { return nil }
         let (word, rest) = splitFirstWord(trimmed)
         let key = word.lowercased()
-        guard let name = CommandName(rawValue: key) ?? CommandName.aliases[key] else {
+        guard let name = CommandName.named(key, in: language) else {
             if let guess = likelyTypo(of: key) {
                 throw .unknownCommand(word, suggestion: guess.rawValue)
             }
             return .plainNote(text: trimmed)
         }
-        return try command(name, arguments: rest)
+        let isLocalWord = CommandName(rawValue: key) == nil && CommandName.aliases[key] == nil
+        return try command(name, arguments: isLocalWord ? localArguments(name, rest, in: language) : rest, in: language)
     }
 
-    private static func command(_ name: CommandName, arguments rest: String) throws(CommandError) -> Command {
+    /// What follows a Dutch command word, as the English command takes it:
+    /// "ga naar 3" is "goto 3", "verplaats #4 naar geld" is "move #4 geld".
+    /// An English command is never changed, so that a script's meaning is.
+    private static func localArguments(_ name: CommandName, _ rest: String, in language: InterfaceLanguage) throws(CommandError) -> String {
+        guard language == .nl else { return rest }
+        switch name {
+        case .goto:
+            let (first, after) = splitFirstWord(rest)
+            return first.lowercased() == "naar" && !after.isEmpty ? after : rest
+        case .move:
+            let (number, target) = splitFirstWord(rest)
+            let (first, after) = splitFirstWord(target)
+            return first.lowercased() == "naar" && !after.isEmpty ? number + " " + after : rest
+        case .report:
+            // "Verslag volgt na de zomer" is not a file name: the Dutch word
+            // takes only a name that says its format (.md, .html, .pdf).
+            guard rest.isEmpty || ReportFormat(fileName: rest) != nil else { throw .unexpectedArguments(.report, rest) }
+            return rest
+        default:
+            return rest
+        }
+    }
+
+    private static func command(_ name: CommandName, arguments rest: String, in language: InterfaceLanguage) throws(CommandError) -> Command {
         func noArguments(_ command: Command) throws(CommandError) -> Command {
             guard rest.isEmpty else { throw .unexpectedArguments(name, rest) }
             return command
         }
-        func required(_ what: String) throws(CommandError) -> String {
+        func required(_ what: CommandArgument) throws(CommandError) -> String {
             guard !rest.isEmpty else { throw .missingArgument(name, what) }
             return rest
+        }
+        /// The command for the word after the command, in English or in `language`.
+        func subcommand(_ words: [String: Command], local: [String: Command]) throws(CommandError) -> Command {
+            let key = rest.lowercased()
+            guard let command = words[key] ?? (language == .en ? nil : local[key]) else { throw .unexpectedArguments(name, rest) }
+            return command
         }
         switch name {
         case .help: return .help(topic: rest.isEmpty ? nil : rest.lowercased())
         case .agenda: return try noArguments(.agenda)
         case .next: return try noArguments(.next)
         case .back: return try noArguments(.back)
-        case .goto: return .goto(target: try required("an item number or part of its title"))
+        case .goto: return .goto(target: try required(.itemTarget))
         case .time: return try noArguments(.time)
-        case .join: return .join(arguments: try required("a name and a country"))
+        case .join: return .join(arguments: try required(.nameAndCountry))
         case .who: return try noArguments(.who)
-        case .lesson: return .lesson(title: try required("the lesson's title"))
-        case .tip: return .capture(.tip, text: try required("the tip"))
-        case .note: return .capture(.note, text: try required("the note"))
-        case .quote: return .capture(.quote, text: try required("@NAME and what they said"))
-        case .idea: return .capture(.idea, text: try required("the idea"))
-        case .action: return .capture(.action, text: try required("the action"))
-        case .list:
-            switch rest.lowercased() {
-            case "": return .list(all: false)
-            case "all": return .list(all: true)
-            default: throw .unexpectedArguments(name, rest)
-            }
+        case .lesson: return .lesson(title: try required(.lessonTitle))
+        case .tip: return .capture(.tip, text: try required(.text(.tip)))
+        case .note: return .capture(.note, text: try required(.text(.note)))
+        case .quote: return .capture(.quote, text: try required(.speakerAndWords))
+        case .idea: return .capture(.idea, text: try required(.text(.idea)))
+        case .action: return .capture(.action, text: try required(.text(.action)))
+        case .list: return try subcommand(["": .list(all: false), "all": .list(all: true)], local: ["alles": .list(all: true)])
         case .edit:
             let (number, text) = try entryNumber(name, rest)
-            guard !text.isEmpty else { throw .missingArgument(name, "the new text") }
+            guard !text.isEmpty else { throw .missingArgument(name, .newText) }
             return .edit(entry: number, text: text)
         case .delete:
             let (number, extra) = try entryNumber(name, rest)
@@ -65,7 +95,7 @@ package enum CommandParser {
             return .delete(entry: number)
         case .move:
             let (number, target) = try entryNumber(name, rest)
-            guard !target.isEmpty else { throw .missingArgument(name, "the agenda item to move it to") }
+            guard !target.isEmpty else { throw .missingArgument(name, .moveTarget) }
             return .move(entry: number, target: target)
         case .undo: return try noArguments(.undo)
         case .report: return .report(path: rest.isEmpty ? nil : rest)
@@ -79,30 +109,29 @@ package enum CommandParser {
             guard extra.isEmpty else { throw .unexpectedArguments(name, extra) }
             return .reject(submission: number)
         case .room:
-            switch rest.lowercased() {
-            case "": return .room(direct: nil)
-            case "direct": return .room(direct: true)
-            case "moderated": return .room(direct: false)
-            default: throw .unexpectedArguments(name, rest)
-            }
-        case .queue: return try queueCommand(rest)
-        case .queueUp: return .queueUp(text: try required("@NAME, and '!' for a point of order or direct reply"))
-        case .unqueue: return .unqueue(text: try required("@NAME"))
+            return try subcommand(
+                ["": .room(direct: nil), "direct": .room(direct: true), "moderated": .room(direct: false)],
+                local: ["gemodereerd": .room(direct: false)])
+        case .queue: return try queueCommand(rest, in: language)
+        case .queueUp: return .queueUp(text: try required(.speakerAndPriority))
+        case .unqueue: return .unqueue(text: try required(.speaker))
         case .ack: return try noArguments(.nextSpeaker)
         }
     }
 
-    /// `q`, `q next`, `q done`, `q stats`, `q time MIN`, `q time off`.
-    private static func queueCommand(_ rest: String) throws(CommandError) -> Command {
-        let (word, remainder) = splitFirstWord(rest)
+    /// `q`, `q next`, `q done`, `q stats`, `q time MIN`, `q time off`; in
+    /// Dutch also `q volgende`, `q klaar`, `q tijd MIN`, `q tijd uit`.
+    private static func queueCommand(_ rest: String, in language: InterfaceLanguage) throws(CommandError) -> Command {
+        let (typed, remainder) = splitFirstWord(rest)
+        let word = language == .nl ? (dutchQueueWords[typed.lowercased()] ?? typed.lowercased()) : typed.lowercased()
         let simple: [String: Command] = ["": .queue, "next": .nextSpeaker, "done": .endTurn, "stats": .speakerStats]
-        if let command = simple[word.lowercased()] {
+        if let command = simple[word] {
             guard remainder.isEmpty else { throw .unexpectedArguments(.queue, remainder) }
             return command
         }
-        guard word.lowercased() == "time" else { throw .unexpectedArguments(.queue, rest) }
-        guard !remainder.isEmpty else { throw .missingArgument(.queue, "the minutes per speaker, or 'off'") }
-        if remainder.lowercased() == "off" { return .speakerTime(seconds: 0) }
+        guard word == "time" else { throw .unexpectedArguments(.queue, rest) }
+        guard !remainder.isEmpty else { throw .missingArgument(.queue, .speakerMinutes) }
+        if remainder.lowercased() == "off" || (language == .nl && remainder.lowercased() == "uit") { return .speakerTime(seconds: 0) }
         // Minutes as people say them: "3", "1.5", or "1,5" as Dutch writes it.
         guard let minutes = Double(remainder.replacingOccurrences(of: ",", with: ".")), minutes.isFinite else {
             throw .badMinutes(remainder)
@@ -115,7 +144,7 @@ package enum CommandParser {
     private static func entryNumber(_ name: CommandName, _ rest: String) throws(CommandError) -> (Int, String) {
         let (word, remainder) = splitFirstWord(rest)
         let digits = word.hasPrefix("#") ? String(word.dropFirst()) : word
-        guard !word.isEmpty else { throw .missingArgument(name, "an entry number such as #12") }
+        guard !word.isEmpty else { throw .missingArgument(name, .entryNumber) }
         guard let number = Int(digits), number > 0 else { throw .badEntryNumber(name, word) }
         return (number, remainder)
     }
@@ -123,11 +152,14 @@ package enum CommandParser {
     /// `3 rest` into (3, "rest"), as the inbox numbers submissions.
     private static func submissionNumber(_ name: CommandName, _ rest: String) throws(CommandError) -> (Int, String) {
         let (word, remainder) = splitFirstWord(rest)
-        guard !word.isEmpty else { throw .missingArgument(name, "a submission number as 'inbox' shows it") }
+        guard !word.isEmpty else { throw .missingArgument(name, .submissionNumber) }
         let digits = word.hasPrefix("#") ? String(word.dropFirst()) : word
         guard let number = Int(digits), number > 0 else { throw .badSubmissionNumber(name, word) }
         return (number, remainder)
     }
+
+    /// The Dutch words after `q`, as the English ones they stand for.
+    private static let dutchQueueWords = ["volgende": "next", "klaar": "done", "tijd": "time"]
 
     static func splitFirstWord(_ text: String) -> (String, String) {
         guard let space = text.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return (text, "") }
@@ -151,35 +183,6 @@ package enum CommandParser {
             // ("tips") are more likely the start of a sentence.
             guard word.first == candidate.first, word.count >= candidate.count, word != candidate + "s" else { return false }
             return editDistance(word, candidate) <= 1
-        }
-    }
-}
-
-/// A line that looks like a command but cannot be carried out as typed.
-package enum CommandError: Error, Equatable, CustomStringConvertible, Sendable {
-    case unknownCommand(String, suggestion: String?)
-    case unexpectedArguments(CommandName, String)
-    case missingArgument(CommandName, String)
-    case badEntryNumber(CommandName, String)
-    case badSubmissionNumber(CommandName, String)
-    /// `q time` with something that is not a number of minutes.
-    case badMinutes(String)
-
-    package var description: String {
-        switch self {
-        case .unknownCommand(let word, let suggestion):
-            let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
-            return "Unknown command '\(word.abbreviated())'.\(hint) (To capture the line as a note, start it with 'note'.)"
-        case .unexpectedArguments(let name, let extra):
-            return "'\(name.rawValue)' takes no '\(extra.abbreviated())'. Usage: \(name.usage). (To capture the line as a note, start it with 'note'.)"
-        case .missingArgument(let name, let what):
-            return "'\(name.rawValue)' needs \(what). Usage: \(name.usage)"
-        case .badSubmissionNumber(let name, let word):
-            return "'\(word.abbreviated())' is not a submission number; 'inbox' shows them. Usage: \(name.usage)"
-        case .badMinutes(let word):
-            return "'\(word.abbreviated())' is not a number of minutes. Usage: q time MIN (e.g. 3 or 1.5), or q time off"
-        case .badEntryNumber(let name, let word):
-            return "'\(word.abbreviated())' is not an entry number; use #N as shown by 'list'. Usage: \(name.usage)"
         }
     }
 }

@@ -92,17 +92,31 @@ package enum MentionError: Error, Equatable, CustomStringConvertible, Sendable {
     case unknown(String, suggestions: [String])
     case ambiguous(String, candidates: [String])
 
-    package var description: String {
-        switch self {
-        case .missingName:
+    /// In English, as when no language is given.
+    package var description: String { description(in: .en) }
+
+    /// What the REPL says, in `language`.
+    package func description(in language: InterfaceLanguage) -> String {
+        switch (self, language) {
+        case (.missingName, .en):
             return "'@' needs a participant's name, e.g. @Stef"
-        case .unknown(let name, let suggestions):
+        case (.missingName, .nl):
+            return "Na '@' hoort de naam van een deelnemer, bijv. @Stef"
+        case (.unknown(let name, let suggestions), .en):
             let list =
                 suggestions.isEmpty ? "no one has joined yet; add people with 'join NAME, COUNTRY'" : "participants: " + suggestions.joined(separator: ", ")
             return "No participant matches '@\(name.abbreviated())' (\(list)). Nothing was captured."
-        case .ambiguous(let name, let candidates):
+        case (.unknown(let name, let suggestions), .nl):
+            let list =
+                suggestions.isEmpty
+                ? "nog niemand doet mee; voeg mensen toe met 'deelnemer NAAM, LAND'" : "deelnemers: " + suggestions.joined(separator: ", ")
+            return "Geen deelnemer past bij '@\(name.abbreviated())' (\(list)). Er is niets vastgelegd."
+        case (.ambiguous(let name, let candidates), .en):
             return
                 "'@\(name.abbreviated())' matches more than one participant: \(candidates.joined(separator: ", ")). Type more of the name. Nothing was captured."
+        case (.ambiguous(let name, let candidates), .nl):
+            return
+                "'@\(name.abbreviated())' past bij meer dan één deelnemer: \(candidates.joined(separator: ", ")). Typ meer van de naam. Er is niets vastgelegd."
         }
     }
 }

@@ -14,14 +14,20 @@ package final class CommandInterpreter {
     package let meeting: Meeting
     /// Where `report` writes by default, and how the report is made.
     package var reportWriter: ReportFileWriter
+    /// The language of every reply, and of the command words understood
+    /// beside the English ones.
+    package let language: InterfaceLanguage
     private var mentions: (participants: [Int], resolver: MentionResolver)?
 
     /// The meeting as recorded so far.
     package var state: MeetingState { meeting.state }
 
-    package init(meeting: Meeting) {
+    /// - Parameter language: what the REPL speaks; the agenda's language
+    ///   when left out (`run --ui-lang` overrides it).
+    package init(meeting: Meeting, language: InterfaceLanguage? = nil) {
         self.meeting = meeting
         self.reportWriter = ReportFileWriter()
+        self.language = language ?? InterfaceLanguage(meeting.state.agenda.language)
     }
 
     /// The resolver for `@NAME`, kept while the participants stay the same.
@@ -37,15 +43,23 @@ package final class CommandInterpreter {
     package func handle(_ line: String) -> Reply {
         let command: Command
         do {
-            guard let parsed = try CommandParser.parse(line) else { return .ok("") }
+            guard let parsed = try CommandParser.parse(line, in: language) else { return .ok("") }
             command = parsed
         } catch {
-            return .error(error.description)
+            return .error(error.description(in: language))
         }
         do {
             return try perform(command)
         } catch let error as MeetingError {
-            return .error(error.description(in: state))
+            return .error(error.description(in: state, language: language))
+        } catch let error as MentionError {
+            return .error(error.description(in: language))
+        } catch let error as InterpreterError {
+            return .error(error.description(in: language))
+        } catch let error as CommandError {
+            return .error(error.description(in: language))
+        } catch let error as ReportWriteError {
+            return .error(error.description(in: language))
         } catch let error as CustomStringConvertible & Error {
             return .error(error.description)
         } catch {
@@ -55,7 +69,7 @@ package final class CommandInterpreter {
 
     private func perform(_ command: Command) throws -> Reply {
         switch command {
-        case .help(let topic): return HelpText.reply(topic: topic)
+        case .help(let topic): return HelpText.reply(topic: topic, in: language)
         case .agenda: return .ok(agendaOverview())
         case .next: return try go(to: .next)
         case .back: return try go(to: .back)
@@ -102,17 +116,29 @@ package final class CommandInterpreter {
         let isSpeakers = participant == nil && kind != .action && !state.hasEnded && state.speakers.current != nil
         if isSpeakers, let turn = state.speakers.current { participant = state.participant(turn.request.participant) }
         let entry = try meeting.capture(kind, text: text, by: participant?.id)
-        var reply = "#\(entry.number) \(kind.rawValue)"
-        if !wasCommand { reply += " (not a command)" }
-        if let participant { reply += " by \(participant.name)" + (isSpeakers ? " (speaking)" : "") }
-        reply += ", under \(placeDescription(item: entry.item, lesson: entry.lesson, in: meeting.state))"
+        let place = placeDescription(item: entry.item, lesson: entry.lesson, in: meeting.state)
+        let kindName = language.name(of: kind)
+        var reply = "#\(entry.number) \(kindName)"
+        switch language {
+        case .en:
+            if !wasCommand { reply += " (not a command)" }
+            if let participant { reply += " by \(participant.name)" + (isSpeakers ? " (speaking)" : "") }
+            reply += ", under \(place)"
+        case .nl:
+            if !wasCommand { reply += " (geen commando)" }
+            if let participant { reply += " van \(participant.name)" + (isSpeakers ? " (aan het woord)" : "") }
+            reply += ", onder \(place)"
+        }
         return .ok(reply)
     }
 
     private func openLesson(_ title: String) throws -> Reply {
         let lesson = try meeting.openLesson(title: title)
         let item = state.agenda.items[lesson.item]
-        return .ok("Lesson \"\(lesson.title)\" opened under \"\(item.title)\"; tips, notes and quotes now go under it.")
+        switch language {
+        case .en: return .ok("Lesson \"\(lesson.title)\" opened under \"\(item.title)\"; tips, notes and quotes now go under it.")
+        case .nl: return .ok("Les \"\(lesson.title)\" geopend onder \"\(item.title)\"; tips, notities en citaten komen er nu onder.")
+        }
     }
 
     private func join(_ arguments: String) throws -> Reply {
@@ -122,33 +148,52 @@ package final class CommandInterpreter {
         let participant = try meeting.join(
             name: fields[0], country: fields[1], network: optional(2), role: optional(3), contact: optional(4))
         let state = self.state
-        let country = CountryResolver.name(of: participant.country, in: state.agenda.language)
+        let country = CountryResolver.name(of: participant.country, in: countryLanguage)
         let details = [country, participant.network, participant.role].compactMap { $0 }.joined(separator: ", ")
-        let countryCount = Set(state.participants.map(\.country)).count
-        let people = plural(state.participants.count, "participant")
-        return .ok("\(participant.name) joined (\(details)). \(people) from \(plural(countryCount, "country", "countries")).")
+        let people = language.counted(state.participants.count, .participant)
+        let countries = language.counted(Set(state.participants.map(\.country)).count, .country)
+        switch language {
+        case .en: return .ok("\(participant.name) joined (\(details)). \(people) from \(countries).")
+        case .nl: return .ok("\(participant.name) doet mee (\(details)). \(people) uit \(countries).")
+        }
     }
 
     // MARK: Correcting
 
     private func edit(_ number: Int, _ text: String) throws -> Reply {
         let entry = try meeting.edit(entry: number, text: text)
-        return .ok("#\(number) \(entry.kind.rawValue) edited: \(entry.text.quotedPreview)")
+        let kind = language.name(of: entry.kind)
+        switch language {
+        case .en: return .ok("#\(number) \(kind) edited: \(entry.text.quotedPreview)")
+        case .nl: return .ok("#\(number) \(kind) gewijzigd: \(entry.text.quotedPreview)")
+        }
     }
 
     private func delete(_ number: Int) throws -> Reply {
         let entry = try meeting.delete(entry: number)
-        return .ok("#\(number) \(entry.kind.rawValue) deleted: \(entry.text.quotedPreview) ('undo' brings it back)")
+        let kind = language.name(of: entry.kind)
+        switch language {
+        case .en: return .ok("#\(number) \(kind) deleted: \(entry.text.quotedPreview) ('undo' brings it back)")
+        case .nl: return .ok("#\(number) \(kind) verwijderd: \(entry.text.quotedPreview) ('herstel' maakt het ongedaan)")
+        }
     }
 
     private func move(_ number: Int, to item: Int) throws -> Reply {
         let entry = try meeting.move(entry: number, toItem: item)
-        return .ok("#\(number) \(entry.kind.rawValue) moved to item \(item + 1) \"\(state.agenda.items[item].title)\"")
+        let kind = language.name(of: entry.kind)
+        let title = state.agenda.items[item].title
+        switch language {
+        case .en: return .ok("#\(number) \(kind) moved to item \(item + 1) \"\(title)\"")
+        case .nl: return .ok("#\(number) \(kind) verplaatst naar punt \(item + 1) \"\(title)\"")
+        }
     }
 
     private func undo() throws -> Reply {
         let change = try meeting.undo()
-        return .ok("Undone: \(change.description).")
+        switch language {
+        case .en: return .ok("Undone: \(change.description(in: language)).")
+        case .nl: return .ok("Ongedaan gemaakt: \(change.description(in: language)).")
+        }
     }
 
     // MARK: Ending
@@ -158,23 +203,42 @@ package final class CommandInterpreter {
         let state = self.state
         let path = displayPath(meeting.url)
         let minutes = Int((state.secondsSpent() / 60).rounded())
-        let people = plural(state.participants.count, "participant")
-        let summary = "Meeting ended after \(minutes) min: \(people), \(plural(state.entries.count, "entry", "entries"))."
-        let report = shellQuoted(ReportFileWriter.defaultReportPath(for: path))
-        return Reply(
-            text: """
-                \(summary)
+        let people = language.counted(state.participants.count, .participant)
+        let entries = language.counted(state.entries.count, .entry)
+        let command = "rollingstone report \(shellQuoted(path)) -o \(shellQuoted(ReportFileWriter.defaultReportPath(for: path)))"
+        let text =
+            switch language {
+            case .en:
+                """
+                Meeting ended after \(minutes) min: \(people), \(entries).
                 Session file: \(path)
-                Write the report with: rollingstone report \(shellQuoted(path)) -o \(report)
-                """, isError: false, endsMeeting: true)
+                Write the report with: \(command)
+                """
+            case .nl:
+                """
+                Bijeenkomst beëindigd na \(minutes) min: \(people), \(entries).
+                Sessiebestand: \(path)
+                Schrijf het verslag met: \(command)
+                """
+            }
+        return Reply(text: text, isError: false, endsMeeting: true)
     }
 
     private func writeReport(to path: String?) throws -> Reply {
         let target = path ?? ReportFileWriter.defaultReportPath(for: displayPath(meeting.url))
         let state = self.state
         try reportWriter.write(state, to: URL(fileURLWithPath: target))
-        return .ok("Report written to \(target)" + (state.hasEnded ? "." : " (a draft: the meeting is still under way)."))
+        switch (language, state.hasEnded) {
+        case (.en, true): return .ok("Report written to \(target).")
+        case (.en, false): return .ok("Report written to \(target) (a draft: the meeting is still under way).")
+        case (.nl, true): return .ok("Verslag geschreven naar \(target).")
+        case (.nl, false): return .ok("Verslag geschreven naar \(target) (een concept: de bijeenkomst is nog bezig).")
+        }
     }
+
+    /// The language country names are shown in: the meeting's, as the
+    /// report names them, even when `--ui-lang` makes the REPL speak another.
+    var countryLanguage: MeetingLanguage { state.agenda.language }
 
     /// "Lesson title" when a lesson is open, else the item's title, quoted.
     func placeDescription(item: Int, lesson: Int?, in state: MeetingState) -> String {

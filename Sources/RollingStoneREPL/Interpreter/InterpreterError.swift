@@ -3,12 +3,20 @@ package enum InterpreterError: Error, Equatable, CustomStringConvertible, Sendab
     case noSuchItem(String, count: Int)
     case ambiguousItem(String, candidates: [String])
 
-    package var description: String {
-        switch self {
-        case .noSuchItem(let target, let count):
+    /// In English, as when no language is given.
+    package var description: String { description(in: .en) }
+
+    /// What the REPL says, in `language`.
+    package func description(in language: InterfaceLanguage) -> String {
+        switch (self, language) {
+        case (.noSuchItem(let target, let count), .en):
             "No agenda item matches '\(target.abbreviated())'; give a number from 1 to \(count) or part of a title ('agenda' lists them)."
-        case .ambiguousItem(let target, let candidates):
+        case (.noSuchItem(let target, let count), .nl):
+            "Geen agendapunt past bij '\(target.abbreviated())'; geef een nummer van 1 tot en met \(count) of een deel van een titel ('agenda' toont ze)."
+        case (.ambiguousItem(let target, let candidates), .en):
             "'\(target.abbreviated())' matches more than one item: \(candidates.joined(separator: ", ")). Type more of the title or its number."
+        case (.ambiguousItem(let target, let candidates), .nl):
+            "'\(target.abbreviated())' past bij meer dan één punt: \(candidates.joined(separator: ", ")). Typ meer van de titel, of het nummer."
         }
     }
 }

@@ -11,14 +11,15 @@ package enum MeetingLoop {
     /// current item has used its minutes, the editor says so once, above the
     /// prompt, whatever is being typed; so it does when a phone sends something.
     package static func run(_ interpreter: CommandInterpreter, editor: any LineEditor, output: (String) -> Void) {
+        let language = interpreter.language
         let watch = TimeBoxWatch(meeting: interpreter.meeting) { [editor] overrun in
-            editor.announce(overrun.wording)
+            editor.announce(overrun.wording(in: language))
         }
         watch.start()
         defer { watch.stop() }
         // The same for a speaker who has used the time `q time` gives, once per turn.
         let speakerWatch = SpeakerTimeWatch(meeting: interpreter.meeting) { [editor] overrun in
-            editor.announce(overrun.wording)
+            editor.announce(overrun.wording(in: language))
         }
         speakerWatch.start()
         defer { speakerWatch.stop() }
@@ -28,7 +29,7 @@ package enum MeetingLoop {
         let submissions = meeting.observe { [editor] update in
             guard case .submitted(let submission) = update.record.event else { return }
             let direct = meeting.acceptsSubmissionsDirectly
-            announcing.async { editor.announce(RoomAnnouncement.text(for: submission, direct: direct)) }
+            announcing.async { editor.announce(RoomAnnouncement.text(for: submission, direct: direct, in: language)) }
         }
         defer {
             submissions.cancel()
@@ -42,7 +43,10 @@ package enum MeetingLoop {
                     output(interpreter.handle("end").text)
                 } else if !interpreter.state.hasEnded || interpreter.state.isReopened {
                     let session = shellQuoted(displayPath(interpreter.meeting.url))
-                    output("End of input; the meeting stays open. Resume it with: rollingstone run --session \(session)")
+                    switch language {
+                    case .en: output("End of input; the meeting stays open. Resume it with: rollingstone run --session \(session)")
+                    case .nl: output("Einde van de invoer; de bijeenkomst blijft open. Ga verder met: rollingstone run --session \(session)")
+                    }
                 }
                 return
             }
@@ -51,9 +55,17 @@ package enum MeetingLoop {
             }
             let reply = interpreter.handle(line)
             if !reply.text.isEmpty {
-                output(reply.isError ? "error: " + reply.text : reply.text)
+                output(reply.isError ? errorPrefix(language) + reply.text : reply.text)
             }
             if reply.endsMeeting { return }
+        }
+    }
+
+    /// What starts a refused line's reply: "error: ", "fout: ".
+    package static func errorPrefix(_ language: InterfaceLanguage) -> String {
+        switch language {
+        case .en: "error: "
+        case .nl: "fout: "
         }
     }
 }

@@ -53,8 +53,8 @@ struct HTMLDocumentWriter: ReportBlockWriter {
         list = nil
     }
 
-    /// The page, ending in a newline.
-    consuming func finish() -> String {
+    /// The page, ending in a newline. Called once, at the end.
+    mutating func finish() -> String {
         closeList()
         html.append("</main>\n</body>\n</html>\n")
         return html

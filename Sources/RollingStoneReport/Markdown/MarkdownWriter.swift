@@ -66,8 +66,8 @@ struct MarkdownWriter {
         append(MarkdownText.escaped(opening + MarkdownText.oneLine(text) + closing + byline, at: placement))
     }
 
-    /// The report, ending in a newline.
-    consuming func finish() -> String {
+    /// The report, ending in a newline. Called once, at the end.
+    mutating func finish() -> String {
         append("\n")
         return markdown
     }

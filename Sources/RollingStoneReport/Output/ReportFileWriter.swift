@@ -29,7 +29,7 @@ package struct ReportFileWriter: Sendable {
             do {
                 try PDFConverter.located().write(html: text, to: url)
             } catch {
-                throw ReportWriteError(path: url.path, reason: error.description, isPDF: true)
+                throw ReportWriteError(path: url.path, reason: .pdf(error))
             }
             return
         }
@@ -37,19 +37,27 @@ package struct ReportFileWriter: Sendable {
             // Atomic, so a crash never leaves half a report over a whole one.
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw ReportWriteError(path: url.path, reason: (error as NSError).localizedDescription)
+            throw ReportWriteError(path: url.path, reason: .system((error as NSError).localizedDescription))
         }
     }
 }
 
 /// A report that could not be written.
 package struct ReportWriteError: Error, Equatable, CustomStringConvertible, Sendable {
+    package enum Reason: Equatable, Sendable {
+        /// What the system said (in its own words).
+        case system(String)
+        /// The PDF could not be printed.
+        case pdf(PDFError)
+    }
+
     package var path: String
-    package var reason: String
-    /// Whether the reason is a whole sentence from the PDF printer.
-    package var isPDF = false
+    package var reason: Reason
 
     package var description: String {
-        isPDF ? reason : "\(path.abbreviated(limit: 200)): error: could not write the report: \(reason)"
+        switch reason {
+        case .system(let reason): "\(path.abbreviated(limit: 200)): error: could not write the report: \(reason)"
+        case .pdf(let error): error.description
+        }
     }
 }

@@ -125,7 +125,7 @@ class Meeting:
             port = preferred_port if attempt == 0 and preferred_port else free_port(host)
             self.error_path = os.path.join(folder, f"{session}.stderr")
             self.proc = subprocess.Popen(
-                [binary, "run", "--agenda", agenda, "--session", session, "--room", f"{host}:{port}"],
+                [binary, "run", "--ui-lang", "en", "--agenda", agenda, "--session", session, "--room", f"{host}:{port}"],
                 cwd=folder, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=open(self.error_path, "wb"))
             started.append(self)
             self.lines, self.cursor, self.ended = [], 0, False

@@ -73,7 +73,7 @@ final class RoomRun: @unchecked Sendable {
         for _ in 0..<8 {
             let chosen = try port ?? FreePort.pick(host: host)
             let shownHost = host.contains(":") ? "[\(host)]" : host
-            var arguments = ["run", "--room", "\(shownHost):\(chosen)", "--session", session]
+            var arguments = ["run", "--ui-lang", "en", "--room", "\(shownHost):\(chosen)", "--session", session]
             if let agenda { arguments += ["--agenda", agenda] }
             let run = try RoomRun(arguments, in: folder, port: chosen)
             if let projector = run.waitForLine(where: { $0.hasPrefix("Projector: ") }) {

@@ -82,7 +82,7 @@ import Testing
         }
         let meeting = Meeting(journal: journal, clock: { clock.now })
         outcome.meeting = meeting
-        let interpreter = CommandInterpreter(meeting: meeting)
+        let interpreter = CommandInterpreter(meeting: meeting, language: .en)
         func attempt(_ index: Int, _ action: () -> Reply) {
             let state = meeting.state
             let bytes = sink.bytes

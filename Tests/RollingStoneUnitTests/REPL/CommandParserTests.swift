@@ -34,8 +34,8 @@ import Testing
 
     @Test func badArguments() {
         #expect(throws: CommandError.unexpectedArguments(.next, "year we go")) { try CommandParser.parse("next year we go") }
-        #expect(throws: CommandError.missingArgument(.tip, "the tip")) { try CommandParser.parse("tip") }
+        #expect(throws: CommandError.missingArgument(.tip, .text(.tip))) { try CommandParser.parse("tip") }
         #expect(throws: CommandError.badEntryNumber(.edit, "#x")) { try CommandParser.parse("edit #x text") }
-        #expect(throws: CommandError.missingArgument(.edit, "the new text")) { try CommandParser.parse("edit #3") }
+        #expect(throws: CommandError.missingArgument(.edit, .newText)) { try CommandParser.parse("edit #3") }
     }
 }

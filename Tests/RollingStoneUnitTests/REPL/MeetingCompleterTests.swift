@@ -8,7 +8,8 @@ import Testing
 @Suite struct MeetingCompleterTests {
     func complete(_ meeting: TestMeeting, _ line: String) -> [String] {
         let start = line.lastIndex(of: " ").map { line.utf8.distance(from: line.startIndex, to: $0) + 1 } ?? 0
-        return MeetingCompleter(meeting: meeting.meeting).completions(line: line, wordStart: start, wordEnd: line.utf8.count)
+        return MeetingCompleter(meeting: meeting.meeting, language: meeting.interpreter.language).completions(
+            line: line, wordStart: start, wordEnd: line.utf8.count)
     }
 
     @Test func commandsNamesAndTitles() throws {

@@ -109,14 +109,14 @@ import Testing
     @Test func theAnnouncementSaysWhatCameAndWhatToType() {
         let submission = Submission(number: 3, kind: .idea, text: "Een gemeenschapsfonds voor netwerken", name: "Hannah")
         #expect(
-            RoomAnnouncement.text(for: submission, direct: false)
+            RoomAnnouncement.text(for: submission, direct: false, in: .en)
                 == "Phone: idea from Hannah — \"Een gemeenschapsfonds voor netwerken\"  (accept 3 / reject 3)")
         #expect(
-            RoomAnnouncement.text(for: submission, direct: true)
+            RoomAnnouncement.text(for: submission, direct: true, in: .en)
                 == "Phone: idea from Hannah — \"Een gemeenschapsfonds voor netwerken\"  (room direct: captured at once; 'undo' takes it back)")
         // A long text is shortened to one line.
         let long = Submission(number: 1, kind: .tip, text: String(repeating: "lang ", count: 100), name: "Bram")
-        let text = RoomAnnouncement.text(for: long, direct: false)
+        let text = RoomAnnouncement.text(for: long, direct: false, in: .en)
         #expect(text.count < 150 && text.hasSuffix("(accept 1 / reject 1)") && !text.contains("\n"))
     }
 

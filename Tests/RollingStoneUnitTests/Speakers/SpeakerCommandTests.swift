@@ -131,7 +131,8 @@ import Testing
         meeting.run("q+ @stef")
         func complete(_ line: String) -> [String] {
             let start = line.lastIndex(of: " ").map { line.utf8.distance(from: line.startIndex, to: $0) + 1 } ?? 0
-            return MeetingCompleter(meeting: meeting.meeting).completions(line: line, wordStart: start, wordEnd: line.utf8.count)
+            return MeetingCompleter(meeting: meeting.meeting, language: meeting.interpreter.language).completions(
+                line: line, wordStart: start, wordEnd: line.utf8.count)
         }
         #expect(complete("q+ @Lo") == ["@Lotte Vermeulen"])
         #expect(complete("q+ @lotte verm") == ["Vermeulen"])

@@ -91,7 +91,7 @@ import Testing
         #expect(SpeakerTimeWatch.overrun(in: test.state, now: start + 179) == nil)
         let overrun = try #require(SpeakerTimeWatch.overrun(in: test.state, now: start + 180))
         #expect(overrun.turn == 1 && overrun.speaker.name == "Lotte Vermeulen" && overrun.allowedSeconds == 180 && overrun.waiting == 0)
-        #expect(overrun.wording == "Speaker time: Lotte Vermeulen has used 3 min; 'q done' ends the turn.")
+        #expect(overrun.wording(in: .en) == "Speaker time: Lotte Vermeulen has used 3 min; 'q done' ends the turn.")
         _ = try meeting.endTurn()
         #expect(SpeakerTimeWatch.overrun(in: test.state, now: start + 3600) == nil)
     }

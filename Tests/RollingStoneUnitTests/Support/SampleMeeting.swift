@@ -28,7 +28,7 @@ enum SampleMeeting {
         let agenda = try AgendaLoader.load(contentsOf: agenda)
         let clock = TestClock(start)
         let journal = try SessionJournal.create(at: url, agenda: agenda, now: clock.now)
-        let interpreter = CommandInterpreter(meeting: Meeting(journal: journal, clock: { clock.now }))
+        let interpreter = CommandInterpreter(meeting: Meeting(journal: journal, clock: { clock.now }), language: .en)
         try interpreter.open()
         var itemStart = clock.now
         var replies: [Reply] = []

@@ -27,12 +27,14 @@ struct TestMeeting {
             AgendaItem(title: "Afsluiting", minutes: 15),
         ])
 
-    init(agenda: Agenda = TestMeeting.agenda) throws {
+    /// - Parameter language: the REPL's; English unless a test is about
+    ///   another, whatever the agenda's language (as `run --ui-lang en`).
+    init(agenda: Agenda = TestMeeting.agenda, language: InterfaceLanguage = .en) throws {
         folder = try TemporaryFolder()
         let clock = TestClock()
         self.clock = clock
         let journal = try SessionJournal.create(at: folder.file("meeting.jsonl"), agenda: agenda, now: clock.now)
-        interpreter = CommandInterpreter(meeting: Meeting(journal: journal, clock: { clock.now }))
+        interpreter = CommandInterpreter(meeting: Meeting(journal: journal, clock: { clock.now }), language: language)
         try interpreter.open()
     }
 
