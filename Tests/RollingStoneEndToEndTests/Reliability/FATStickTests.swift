@@ -55,6 +55,9 @@ import Testing
             defer { posix_spawn_file_actions_destroy(&actions) }
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            // The daemon stays for the whole run: it must not keep other tests' pipes open.
+            let closing = InheritedDescriptors.closeFromThree(&actions)
+            guard closing == 0 else { throw StickError("posix_spawn_file_actions_addclosefrom_np: \(String(cString: strerror(closing)))") }
             let argv = ([path.path] + arguments).map { strdup($0) } + [nil]
             defer { for argument in argv { free(argument) } }
             var child = pid_t()

@@ -373,6 +373,7 @@ final class PseudoTerminal {
         try check(posix_spawn_file_actions_addopen(&actions, 0, terminalName, O_RDWR, 0), "posix_spawn_file_actions_addopen")
         try check(posix_spawn_file_actions_adddup2(&actions, 0, 1), "posix_spawn_file_actions_adddup2")
         try check(posix_spawn_file_actions_adddup2(&actions, 0, 2), "posix_spawn_file_actions_adddup2")
+        try check(InheritedDescriptors.closeFromThree(&actions), "posix_spawn_file_actions_addclosefrom_np (glibc 2.34+)")
         if let workingDirectory {
             try addChangeDirectory(&actions, path: workingDirectory.path)
         }
