@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The targets are the architecture (docs/architecture.md); dependencies run one way:
-// Core ← Journal ← Meeting ← REPL ← Readline ← rollingstone, with Agenda and Report beside them.
+// Core ← Journal ← Meeting ← REPL ← Readline ← rollingstone, with Agenda, Report and Archive beside them.
 let package = Package(
     name: "rollingstone",
     platforms: [.macOS(.v15)],
@@ -29,8 +29,10 @@ let package = Package(
         .target(name: "RollingStoneJournal", dependencies: ["RollingStoneCore", "CRename"]),
         // The single writer of a meeting: typed operations, observers, the time box watch.
         .target(name: "RollingStoneMeeting", dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda"]),
-        // The write-up: state + options → Markdown.
+        // The write-up: state + options → blocks → Markdown or HTML (and PDF through WeasyPrint).
         .target(name: "RollingStoneReport", dependencies: ["RollingStoneCore"]),
+        // The archive: a folder of sessions read as a series; the digest by theme.
+        .target(name: "RollingStoneArchive", dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneReport"]),
         // The command language: parser, @NAME, completion, help, every reply's wording, the line loop.
         .target(
             name: "RollingStoneREPL",
@@ -61,7 +63,7 @@ let package = Package(
             name: "rollingstone",
             dependencies: [
                 "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
-                "RollingStoneReport", "RollingStoneREPL", "RollingStoneReadline", "RollingStoneRoom",
+                "RollingStoneReport", "RollingStoneREPL", "RollingStoneReadline", "RollingStoneRoom", "RollingStoneArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfoPlugin"]
@@ -84,8 +86,8 @@ let package = Package(
             name: "RollingStoneUnitTests",
             dependencies: [
                 "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
-                "RollingStoneReport", "RollingStoneREPL", "RollingStoneRoom", "SessionGenerator", "RollingStoneTestSupport",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                "RollingStoneReport", "RollingStoneREPL", "RollingStoneRoom", "RollingStoneArchive", "SessionGenerator",
+                "RollingStoneTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]

@@ -44,7 +44,9 @@ import Testing
         #expect(typo.errors.contains("there is no command 'reprot'. Did you mean 'report'?"), "\(typo.errors)")
         #expect(!typo.errors.contains("unexpected argument"), "\(typo.errors)")
         let unknown = try await ScriptedRun.run(["xyzzy"], in: folder.url)
-        #expect(unknown.status == 64 && unknown.errors.contains("there is no command 'xyzzy'. The commands are 'run', 'report', 'agenda'"), "\(unknown.errors)")
+        #expect(
+            unknown.status == 64 && unknown.errors.contains("there is no command 'xyzzy'. The commands are 'run', 'report', 'digest', 'agenda'"),
+            "\(unknown.errors)")
         // Options and real commands are argument-parser's to answer, as before.
         let option = try await ScriptedRun.run(["run", "extra"], in: folder.url)
         #expect(option.status == 64 && option.errors.contains("Unexpected argument 'extra'"), "\(option.errors)")

@@ -7,24 +7,28 @@ import RollingStoneCore
 ///
 /// Typed text is held as text, never as markup: each writer escapes it for
 /// its own format, so no writer can be handed something already half-escaped.
-struct ReportDocument {
+package struct ReportDocument: Sendable {
     /// The title as a reader sees it, for the HTML page's title and the
     /// running header of a printed page.
-    var title: String
-    /// The meeting's date written out, for the running header; `nil` when the
-    /// agenda has none.
-    var date: String?
-    var language: MeetingLanguage
-    var labels: ReportLabels
+    package var title: String
+    /// The date written out, for the running header; `nil` without one.
+    package var date: String?
+    package var language: MeetingLanguage
+
+    package init(title: String, date: String?, language: MeetingLanguage) {
+        self.title = title
+        self.date = date
+        self.language = language
+    }
 }
 
 /// Writes a report's blocks in its format, as they come.
-protocol ReportBlockWriter {
+package protocol ReportBlockWriter {
     mutating func write(_ block: ReportBlock)
 }
 
 /// One block of a write-up.
-enum ReportBlock {
+package enum ReportBlock: Sendable {
     /// A heading of level 1 to 3.
     case heading(level: Int, [ReportInline])
     case paragraph([ReportInline])
@@ -44,14 +48,14 @@ enum ReportBlock {
 }
 
 /// How a list's items are marked.
-enum ReportListStyle: Equatable {
+package enum ReportListStyle: Equatable, Sendable {
     case bullets
     /// Follow-up actions, to tick off.
     case tasks
 }
 
 /// A run of text within a block.
-enum ReportInline {
+package enum ReportInline: Sendable {
     /// Our own fixed words (labels, numbers). They hold nothing that Markdown
     /// acts on, so the Markdown writer writes them as they are.
     case words(String)
@@ -72,21 +76,32 @@ enum ReportInline {
 }
 
 /// A table: a header of labels, then rows of one inline per cell.
-struct ReportTable {
-    enum Alignment {
+package struct ReportTable: Sendable {
+    package enum Alignment: Sendable {
         case left
         case right
     }
 
-    struct Column {
+    package struct Column: Sendable {
         /// The header: our own words.
-        var title: String
-        var alignment: Alignment = .left
+        package var title: String
+        package var alignment: Alignment = .left
+
+        package init(title: String, alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
     }
 
-    var columns: [Column]
+    package var columns: [Column]
     /// Cells; a short row is filled with empty cells.
-    var rows: [[ReportInline]] = []
+    package var rows: [[ReportInline]] = []
     /// Whether the last row sums up the others (a total), to set it apart.
-    var hasTotalRow = false
+    package var hasTotalRow = false
+
+    package init(columns: [Column], rows: [[ReportInline]] = [], hasTotalRow: Bool = false) {
+        self.columns = columns
+        self.rows = rows
+        self.hasTotalRow = hasTotalRow
+    }
 }

@@ -3,7 +3,7 @@
 /// opened offline and printed (or turned into a PDF by WeasyPrint).
 ///
 /// All text passes through `HTMLText`; the only markup is the writer's own.
-struct HTMLDocumentWriter: ReportBlockWriter {
+package struct HTMLDocumentWriter: ReportBlockWriter {
     private var html = ""
     /// Charts so far, to give each its own ids.
     private var charts = 0
@@ -12,13 +12,13 @@ struct HTMLDocumentWriter: ReportBlockWriter {
 
     /// A page for `document`, its head written; `capacity` is a guess at its
     /// size in bytes.
-    init(_ document: ReportDocument, capacity: Int) {
+    package init(_ document: ReportDocument, capacity: Int = 32_768) {
         html.reserveCapacity(capacity)
         html.append("<!DOCTYPE html>\n<html lang=\"\(document.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         HTMLText.append(document.title, to: &html)
         html.append("</title>\n<style>\n")
-        html.append(HTMLStyleSheet.css(pageNumber: document.labels.pageNumberCSS))
+        html.append(HTMLStyleSheet.css(pageNumber: ReportLabels(document.language).pageNumberCSS))
         html.append("</style>\n</head>\n<body>\n")
         // The running header of a printed page (a CSS running element);
         // never shown on screen.
@@ -31,7 +31,7 @@ struct HTMLDocumentWriter: ReportBlockWriter {
         html.append("</div>\n<main>\n")
     }
 
-    mutating func write(_ block: ReportBlock) {
+    package mutating func write(_ block: ReportBlock) {
         if case .item(let inlines, let style) = block {
             if list != style {
                 closeList()
@@ -54,7 +54,7 @@ struct HTMLDocumentWriter: ReportBlockWriter {
     }
 
     /// The page, ending in a newline. Called once, at the end.
-    mutating func finish() -> String {
+    package mutating func finish() -> String {
         closeList()
         html.append("</main>\n</body>\n</html>\n")
         return html

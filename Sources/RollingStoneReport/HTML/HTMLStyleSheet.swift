@@ -12,6 +12,7 @@ enum HTMLStyleSheet {
         h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 1rem; color: #123f4f; }
         h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 2px solid #1f6f8b; color: #123f4f; }
         h3 { font-size: 1.1rem; margin: 1.4rem 0 0.4rem; color: #1f6f8b; }
+        h4 { font-size: 1rem; margin: 1rem 0 0.3rem; }
         p { margin: 0.5rem 0; }
         p.notice { padding: 0.5rem 0.75rem; background: #fff4d6; border-left: 4px solid #d99a00; }
         ul { margin: 0.4rem 0 0.8rem; padding-left: 1.4rem; }
@@ -47,7 +48,7 @@ enum HTMLStyleSheet {
           body { font-size: 10.5pt; }
           main { max-width: none; padding: 0; }
           .running { display: flex; justify-content: space-between; gap: 1em; position: running(running-header); font-size: 8.5pt; color: #555; }
-          h2, h3 { break-after: avoid; }
+          h2, h3, h4 { break-after: avoid; }
           table, blockquote, figure, li, p.notice { break-inside: avoid; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }

@@ -1,17 +1,17 @@
 /// Writes a report's blocks as GitHub Flavored Markdown: each block
 /// separated from the next by a blank line, typed text escaped by
 /// `MarkdownText` where it lies.
-struct MarkdownDocumentWriter: ReportBlockWriter {
+package struct MarkdownDocumentWriter: ReportBlockWriter {
     private var writer: MarkdownWriter
     /// The style of the list the last block was an item of, if it was one.
     private var list: ReportListStyle?
 
     /// A writer with room for about `capacity` bytes.
-    init(capacity: Int) {
+    package init(capacity: Int = 16_384) {
         writer = MarkdownWriter(capacity: capacity)
     }
 
-    mutating func write(_ block: ReportBlock) {
+    package mutating func write(_ block: ReportBlock) {
         if case .item(let inlines, let style) = block {
             // A list is one block, its items one line each.
             if list != style { writer.startBlock() }
@@ -29,7 +29,7 @@ struct MarkdownDocumentWriter: ReportBlockWriter {
     ///
     /// Mutating rather than consuming: consuming this wrapper copied the
     /// writer and with it the whole report (8 MB more at 100,000 entries).
-    mutating func finish() -> String {
+    package mutating func finish() -> String {
         writer.finish()
     }
 

@@ -52,7 +52,7 @@ package enum ReportTextFormat: Sendable {
 extension ReportComposer {
     /// What the writers need before the first block.
     var document: ReportDocument {
-        ReportDocument(title: fullTitle, date: writtenDate, language: language, labels: labels)
+        ReportDocument(title: fullTitle, date: writtenDate, language: language)
     }
 
     /// The whole write-up, section by section.

@@ -1,0 +1,20 @@
+import RollingStoneReport
+
+/// The digest of an archive, as Markdown or one HTML page: the same
+/// document model and writers as the report, so it is escaped the same way.
+package enum DigestRenderer {
+    /// The digest of `meetings` (earliest first) in `format`.
+    package static func render(_ meetings: [ArchivedMeeting], as format: ReportTextFormat, options: DigestOptions) -> String {
+        let composer = DigestComposer(meetings: meetings, options: options)
+        switch format {
+        case .markdown:
+            var writer = MarkdownDocumentWriter()
+            composer.write(to: &writer)
+            return writer.finish()
+        case .html:
+            var writer = HTMLDocumentWriter(composer.document)
+            composer.write(to: &writer)
+            return writer.finish()
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import RollingStoneCore
+import RollingStoneJournal
+
+/// A folder of session files: the archive of a series. The files are the
+/// only source of truth; this reads them as they are.
+package struct SessionArchive: Sendable {
+    /// The meetings whose files could be read, earliest first.
+    package var meetings: [ArchivedMeeting]
+    /// The files that could not be read, each with why: said, not fatal, so
+    /// one broken file does not hide the rest of a series.
+    package var problems: [SessionFileError]
+
+    /// Reads every `*.jsonl` file directly in `folder` (not in subfolders,
+    /// not hidden files: temporaries and notes start with a dot).
+    package static func read(folder: URL) throws(ArchiveError) -> SessionArchive {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw .unreadableFolder(path: folder.path, reason: (error as NSError).localizedDescription)
+        }
+        var meetings: [ArchivedMeeting] = []
+        var problems: [SessionFileError] = []
+        for name in names.sorted() where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            do {
+                meetings.append(ArchivedMeeting(url: url, state: try SessionFile.read(at: url).state))
+            } catch {
+                problems.append(error)
+            }
+        }
+        return SessionArchive(meetings: meetings.sorted(by: ArchivedMeeting.chronologically), problems: problems)
+    }
+
+    /// The meetings of the series called `name` (case and accents aside).
+    package func meetings(ofSeries name: String) -> [ArchivedMeeting] {
+        let key = name.trimmingWhitespace.folded
+        return meetings.filter { ($0.agenda.series ?? "").trimmingWhitespace.folded == key }
+    }
+}
+
+/// An archive that could not be read at all.
+package enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
+    case unreadableFolder(path: String, reason: String)
+
+    package var description: String {
+        switch self {
+        case .unreadableFolder(let path, let reason):
+            "\(path.abbreviated(limit: 200)): error: cannot read the archive's folder: \(reason); give the folder of the session files with --archive DIR"
+        }
+    }
+}
