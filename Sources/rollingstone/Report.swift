@@ -11,6 +11,7 @@ extension RollingStoneCommand {
             abstract: "Write a session's report in Markdown, HTML or PDF.",
             discussion: """
                 A meeting that has not ended gives a draft, marked as such. The same session always gives the same report.
+
                 The format is --format, else what the name given to -o ends in (.md, .html, .pdf), else Markdown. \
                 A PDF is printed from the HTML by WeasyPrint (`apt-get install weasyprint`) and needs -o.
                 """
