@@ -12,8 +12,10 @@ package struct SessionArchive: Sendable {
     package var problems: [SessionFileError]
 
     /// Reads every `*.jsonl` file directly in `folder` (not in subfolders,
-    /// not hidden files: temporaries and notes start with a dot).
-    package static func read(folder: URL) throws(ArchiveError) -> SessionArchive {
+    /// not hidden files: temporaries and notes start with a dot); with
+    /// `wanted`, only the files whose header it keeps are read whole, so a
+    /// folder of long sessions costs a line each.
+    package static func read(folder: URL, wanted: ((SessionHeader) -> Bool)? = nil) throws(ArchiveError) -> SessionArchive {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -24,6 +26,10 @@ package struct SessionArchive: Sendable {
         var problems: [SessionFileError] = []
         for name in names.sorted() where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
+            if let wanted {
+                guard let header = firstLine(of: url).flatMap({ try? JSONDecoder().decode(SessionHeader.self, from: $0) }), wanted(header)
+                else { continue }
+            }
             do {
                 meetings.append(ArchivedMeeting(url: url, state: try SessionFile.read(at: url).state))
             } catch {
@@ -31,6 +37,20 @@ package struct SessionArchive: Sendable {
             }
         }
         return SessionArchive(meetings: meetings.sorted(by: ArchivedMeeting.chronologically), problems: problems)
+    }
+
+    /// The first line of the file at `url`, if it has one within 1 MiB.
+    private static func firstLine(of url: URL) -> Data? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        var line = Data()
+        while line.count < 1 << 20, let chunk = try? handle.read(upToCount: 64 << 10), !chunk.isEmpty {
+            if let newline = chunk.firstIndex(of: 0x0A) {
+                return line + chunk[chunk.startIndex..<newline]
+            }
+            line += chunk
+        }
+        return nil
     }
 
     /// The meetings of the series called `name` (case and accents aside).

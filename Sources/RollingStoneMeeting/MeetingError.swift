@@ -42,6 +42,8 @@ package enum MeetingError: Error, Equatable, Sendable {
     case speakerTimeOutOfRange(seconds: Int, limit: Int)
     /// The join of the participant (an id) cannot be undone: the speaker queue refers to them.
     case joinHasTurns(Int)
+    /// The action (its label) was already closed in this meeting.
+    case actionAlreadyDone(String)
 }
 
 /// Which text an error is about.

@@ -63,6 +63,9 @@ enum RoomChange: Encodable, Sendable {
         case .rejected(let number): self = .submission(SubmissionView(state.submissions[number - 1], .rejected), entry: nil)
         // What the queue now is comes with the status of every change.
         case .queued, .unqueued, .turnStarted, .turnEnded, .speakerTimeSet: self = .speakers
+        // Pages show no actions of earlier meetings; the whole state keeps
+        // them right should they ever.
+        case .actionDone: self = .reset
         }
     }
 

@@ -32,15 +32,7 @@ extension RollingStoneCommand {
         var output: String?
 
         func run() throws {
-            let read: SessionArchive
-            do {
-                read = try SessionArchive.read(folder: URL(fileURLWithPath: archive))
-            } catch {
-                throw UserFacingFailure(error)
-            }
-            for problem in read.problems {
-                FileHandle.standardError.write(Data("warning: \(problem); left out of the digest\n".utf8))
-            }
+            let read = try ArchiveConsole.read(archive)
             let language = lang ?? read.meetings.last?.agenda.language ?? .en
             let format = output.flatMap(ReportFormat.init(fileName:)) ?? .md
             guard format != .pdf else {

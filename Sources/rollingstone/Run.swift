@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RollingStoneAgenda
+import RollingStoneArchive
 import RollingStoneCore
 import RollingStoneMeeting
 import RollingStoneREPL
@@ -72,6 +73,8 @@ extension RollingStoneCommand {
                 try RoomConsole.start(RoomServer(meeting: opened.meeting, address: address), console: console, language: language)
             }
             console.write(interpreter.itemIntroduction())
+            interpreter.earlierActions = Self.openActionsOfEarlierMeetings(before: opened.meeting)
+            if let carried = interpreter.carriedActionsIntroduction() { console.write(carried) }
 
             let editor: any LineEditor =
                 console.isInteractive
@@ -83,6 +86,23 @@ extension RollingStoneCommand {
             if let roomServer { RoomConsole.stop(roomServer) }
             opened.meeting.close()
         }
+    }
+}
+
+extension RollingStoneCommand.Run {
+    /// The actions that earlier meetings of the series, in the session's own
+    /// folder, left open. Only their first lines are read unless they are of
+    /// the series and held before; a folder that cannot be read has none.
+    static func openActionsOfEarlierMeetings(before meeting: Meeting) -> [ActionReference] {
+        let agenda = meeting.state.agenda
+        guard let number = agenda.number else { return [] }
+        let series = (agenda.series ?? "").trimmingWhitespace.folded
+        let own = meeting.url.standardizedFileURL.path
+        let archive = try? SessionArchive.read(folder: meeting.url.deletingLastPathComponent()) { header in
+            (header.agenda.series ?? "").trimmingWhitespace.folded == series && (header.agenda.number ?? Int.max) < number
+        }
+        let others = (archive?.meetings ?? []).filter { $0.url.standardizedFileURL.path != own }
+        return CarriedActions.open(before: meeting.state, in: others)
     }
 }
 

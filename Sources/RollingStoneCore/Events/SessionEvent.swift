@@ -35,6 +35,8 @@ package enum SessionEvent: Equatable, Sendable {
     case turnEnded
     /// Each speaker now has `seconds` before the overrun is announced; 0 for no limit (`q time`).
     case speakerTimeSet(seconds: Int)
+    /// A follow-up action of an earlier meeting of the series was done (`done A2.6`).
+    case actionDone(ActionReference)
 }
 
 /// A session event with its place and time in the session.
@@ -53,7 +55,7 @@ package struct SessionRecord: Equatable, Sendable {
 
 extension SessionRecord: Codable {
     private enum CodingKeys: String, CodingKey {
-        case seq, at, type, participant, lesson, entry, number, text, item, undoes, submission, request, seconds
+        case seq, at, type, participant, lesson, entry, number, text, item, undoes, submission, request, seconds, action
     }
 
     /// The `type` of each event in the file; one case per `SessionEvent` case.
@@ -62,6 +64,7 @@ extension SessionRecord: Codable {
         case queue, unqueue, turn
         case turnEnd = "turn-end"
         case speakerTime = "speaker-time"
+        case actionDone = "action-done"
     }
 
     package init(from decoder: any Decoder) throws {
@@ -101,6 +104,7 @@ extension SessionRecord: Codable {
         case .turn: event = .turnStarted(participant: try container.decode(Int.self, forKey: .participant))
         case .turnEnd: event = .turnEnded
         case .speakerTime: event = .speakerTimeSet(seconds: try container.decode(Int.self, forKey: .seconds))
+        case .actionDone: event = .actionDone(try container.decode(ActionReference.self, forKey: .action))
         }
     }
 
@@ -143,6 +147,8 @@ extension SessionRecord: Codable {
             try container.encode(participant, forKey: .participant)
         case .speakerTimeSet(let seconds):
             try container.encode(seconds, forKey: .seconds)
+        case .actionDone(let action):
+            try container.encode(action, forKey: .action)
         }
     }
 }
@@ -169,6 +175,7 @@ extension SessionEvent {
         case .turnStarted: .turn
         case .turnEnded: .turnEnd
         case .speakerTimeSet: .speakerTime
+        case .actionDone: .actionDone
         }
     }
 }

@@ -57,6 +57,8 @@ package struct MeetingState: Sendable {
     package private(set) var submissionOfEntry: [Int: Int] = [:]
     /// Who waits for the floor and who has had it.
     package private(set) var speakers = SpeakerQueue()
+    /// Actions of earlier meetings closed in this one, in the order closed.
+    package private(set) var closedActions: [ClosedAction] = []
 
     private struct EntrySlot: Sendable {
         var entry: Entry?
@@ -79,6 +81,7 @@ package struct MeetingState: Sendable {
         case removeLesson(Int, previousLesson: Int?)
         case unaccept(submission: Int, entry: Int)
         case unreject(submission: Int)
+        case reopenAction
     }
 
     package init(header: SessionHeader) {
@@ -210,6 +213,10 @@ package struct MeetingState: Sendable {
             guard submissionStatus(number) == .pending else { throw .unexpected("rejection of submission \(number)") }
         case .queued, .unqueued, .turnStarted, .turnEnded, .speakerTimeSet:
             try speakers.check(record.event) { participant($0) != nil }
+        case .actionDone(let action):
+            guard !closedActions.contains(where: { $0.action.names(sameActionAs: action) }) else {
+                throw .unexpected("action \(action.label) closed twice")
+            }
         }
     }
 
@@ -306,6 +313,10 @@ package struct MeetingState: Sendable {
         case .rejected(let number):
             submissionStatuses[number - 1] = .rejected
             undoStack.append(UndoStep(sequence: sequence, inverse: .unreject(submission: number), change: .reject(submission: number)))
+
+        case .actionDone(let action):
+            closedActions.append(ClosedAction(action: action, at: record.time))
+            undoStack.append(UndoStep(sequence: sequence, inverse: .reopenAction, change: .actionDone(label: action.label)))
         }
     }
 
@@ -337,6 +348,8 @@ package struct MeetingState: Sendable {
             submissionStatuses[submission - 1] = .pending
         case .unreject(let submission):
             submissionStatuses[submission - 1] = .pending
+        case .reopenAction:
+            closedActions.removeLast()
         }
     }
 }

@@ -10,4 +10,6 @@ package enum UndoableChange: Equatable, Sendable {
     case move(entry: Int)
     case accept(submission: Int, entry: Int)
     case reject(submission: Int)
+    /// `done` of an earlier meeting's action, by its label ("A2.6").
+    case actionDone(label: String)
 }

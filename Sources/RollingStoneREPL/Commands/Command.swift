@@ -47,4 +47,8 @@ package enum Command: Equatable, Sendable {
     case speakerTime(seconds: Int)
     /// `q stats`: turns and time by person and country.
     case speakerStats
+    /// `actions`: the open actions of earlier meetings, and this one's.
+    case actions
+    /// `done A2.6`: that action was done.
+    case done(label: String)
 }

@@ -140,6 +140,14 @@ extension CommandName {
         case (.ack, .nl):
             return W(
                 word: "beurt", usage: "beurt", summary: "geeft het woord aan de eerste op de lijst en sluit de lopende beurt af ('q volgende' doet hetzelfde)")
+
+        case (.actions, .en):
+            return W(word: "actions", usage: "actions", summary: "list the open actions of earlier meetings of the series, and this meeting's")
+        case (.actions, .nl):
+            return W(word: "acties", usage: "acties", summary: "toont de open acties van eerdere bijeenkomsten van de reeks, en die van deze")
+
+        case (.done, .en): return W(word: "done", usage: "done A2.6", summary: "record that action A2.6 (#6 of meeting 2) was done")
+        case (.done, .nl): return W(word: "klaar", usage: "klaar A2.6", summary: "legt vast dat actie A2.6 (#6 van bijeenkomst 2) gedaan is")
         }
     }
 }

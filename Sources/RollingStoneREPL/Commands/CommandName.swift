@@ -13,6 +13,7 @@ package enum CommandName: String, CaseIterable, Sendable {
     case queueUp = "q+"
     case unqueue = "q-"
     case ack
+    case actions, done
 
     /// Other words for the same command.
     static let aliases: [String: CommandName] = [
@@ -53,6 +54,14 @@ package enum CommandName: String, CaseIterable, Sendable {
     /// Not `ack`: "ach" starts many a Dutch or German sentence; nor the
     /// queue's signs.
     var isGuessedFromTypos: Bool {
-        self != .ack && rawValue.allSatisfy(\.isLetter)
+        ![.ack, .actions, .done].contains(self) && rawValue.allSatisfy(\.isLetter)
+    }
+
+    /// Whether the command takes its line only in its own form (`actions`
+    /// alone, `done A2.6`), any other line starting with its word being a
+    /// note: they came after scripts were written, and "done with the
+    /// intro" or "actions speak louder" were notes then.
+    var isOnlyInItsOwnForm: Bool {
+        self == .actions || self == .done
     }
 }

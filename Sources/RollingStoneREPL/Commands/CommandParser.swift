@@ -28,6 +28,13 @@ package enum CommandParser {
             return .plainNote(text: trimmed)
         }
         let isLocalWord = CommandName(rawValue: key) == nil && CommandName.aliases[key] == nil
+        if name.isOnlyInItsOwnForm {
+            switch name {
+            case .actions where rest.isEmpty: return .actions
+            case .done where rest.wholeMatch(of: /[Aa][0-9]{1,6}\.[0-9]{1,9}/) != nil: return .done(label: rest.uppercased())
+            default: return .plainNote(text: trimmed)
+            }
+        }
         return try command(name, arguments: isLocalWord ? localArguments(name, rest, in: language) : rest, in: language)
     }
 
@@ -116,6 +123,8 @@ package enum CommandParser {
         case .queueUp: return .queueUp(text: try required(.speakerAndPriority))
         case .unqueue: return .unqueue(text: try required(.speaker))
         case .ack: return try noArguments(.nextSpeaker)
+        // Taken by `parse` in their own form; any other line is a note.
+        case .actions, .done: return .plainNote(text: ([name.rawValue] + (rest.isEmpty ? [] : [rest])).joined(separator: " "))
         }
     }
 

@@ -18,6 +18,9 @@ package final class CommandInterpreter {
     /// beside the English ones.
     package let language: InterfaceLanguage
     private var mentions: (participants: [Int], resolver: MentionResolver)?
+    /// The actions of earlier meetings of the series that were open when
+    /// the meeting started (`run` reads them from the session's folder).
+    package var earlierActions: [ActionReference] = []
 
     /// The meeting as recorded so far.
     package var state: MeetingState { meeting.state }
@@ -98,6 +101,8 @@ package final class CommandInterpreter {
         case .endTurn: return try endTurn()
         case .speakerTime(let seconds): return try setSpeakerTime(seconds: seconds)
         case .speakerStats: return .ok(speakerStatistics())
+        case .actions: return .ok(actionListing())
+        case .done(let label): return try markDone(label)
         }
     }
 

@@ -1,7 +1,9 @@
-/// A command whose item cannot be found as typed; nothing was recorded.
+/// A command whose item or action cannot be found as typed; nothing was recorded.
 package enum InterpreterError: Error, Equatable, CustomStringConvertible, Sendable {
     case noSuchItem(String, count: Int)
     case ambiguousItem(String, candidates: [String])
+    /// No open action has the label; `known` are those that do.
+    case noSuchAction(String, known: [String])
 
     /// In English, as when no language is given.
     package var description: String { description(in: .en) }
@@ -17,6 +19,14 @@ package enum InterpreterError: Error, Equatable, CustomStringConvertible, Sendab
             "'\(target.abbreviated())' matches more than one item: \(candidates.joined(separator: ", ")). Type more of the title or its number."
         case (.ambiguousItem(let target, let candidates), .nl):
             "'\(target.abbreviated())' past bij meer dan één punt: \(candidates.joined(separator: ", ")). Typ meer van de titel, of het nummer."
+        case (.noSuchAction(let label, let known), .en):
+            known.isEmpty
+                ? "No open action is called \(label); there are none ('actions' lists them)."
+                : "No open action is called \(label); open are \(known.prefix(12).joined(separator: ", ")) ('actions' lists them)."
+        case (.noSuchAction(let label, let known), .nl):
+            known.isEmpty
+                ? "Er is geen open actie \(label); er zijn er geen ('acties' toont ze)."
+                : "Er is geen open actie \(label); open zijn \(known.prefix(12).joined(separator: ", ")) ('acties' toont ze)."
         }
     }
 }

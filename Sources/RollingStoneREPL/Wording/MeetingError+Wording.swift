@@ -86,6 +86,8 @@ extension MeetingError {
             return "A speaker can have up to \(limit / 60) min: q time N (minutes), or q time off."
         case .joinHasTurns(let id):
             return "\(name(id)) is in the speaker queue or has spoken, so their join cannot be undone; 'q- @NAME' takes them out of the queue."
+        case .actionAlreadyDone(let label):
+            return "\(label) is done already, in this meeting ('actions' lists what is open)."
         }
     }
 
@@ -151,6 +153,8 @@ extension MeetingError {
         case .joinHasTurns(let id):
             return
                 "\(name(id)) staat op de sprekerslijst of heeft gesproken, dus de aanmelding kan niet ongedaan worden; 'q- @NAAM' haalt iemand van de lijst."
+        case .actionAlreadyDone(let label):
+            return "\(label) is al afgerond, in deze bijeenkomst ('acties' toont wat open staat)."
         }
     }
 }
@@ -204,6 +208,8 @@ extension UndoableChange {
         case (.accept(let submission, let entry), .nl): "acceptatie van inzending \(submission) (#\(entry))"
         case (.reject(let submission), .en): "rejection of submission \(submission)"
         case (.reject(let submission), .nl): "weigering van inzending \(submission)"
+        case (.actionDone(let label), .en): "done of \(label)"
+        case (.actionDone(let label), .nl): "afronding van \(label)"
         }
     }
 }

@@ -23,7 +23,8 @@ extension ReportLabels {
         },
         practicalTips: "Conseils pratiques", ideas: "Idées", questions: "Questions de la salle",
         openingQuote: "«\u{A0}", closingQuote: "\u{A0}»",
-        followUpActions: "Actions de suivi", agendaAsHeld: "Déroulement de l’ordre du jour", itemNumber: "N°",
+        followUpActions: "Actions de suivi", earlierActionsDone: "Actions des rencontres précédentes, faites", agendaAsHeld: "Déroulement de l’ordre du jour",
+        itemNumber: "N°",
         item: "Point", plannedMinutes: "Prévu (min)", actualMinutes: "Réel (min)", total: "Total", notReached: "–",
         speakingTurns: "Prises de parole",
         speakingSummary: { turns, time in

@@ -50,6 +50,8 @@ struct ReportLabels: Sendable {
     // MARK: Actions, timing, next meeting
 
     var followUpActions: String
+    /// Above the actions of earlier meetings that were done in this one.
+    var earlierActionsDone: String
     var agendaAsHeld: String
     var itemNumber: String
     var item: String

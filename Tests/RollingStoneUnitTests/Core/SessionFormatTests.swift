@@ -52,6 +52,8 @@ import Testing
         case .turn: event = .turnStarted(participant: 1)
         case .turnEnd: event = .turnEnded
         case .speakerTime: event = .speakerTimeSet(seconds: 180)
+        case .actionDone:
+            event = .actionDone(ActionReference(series: "RollingStone", meeting: 1, entry: 6, text: "Verslag rondsturen", owner: "Marije Vos"))
         }
         return SessionRecord(sequence: sequence, time: Date(timeIntervalSince1970: 1_348_660_800.125 + Double(sequence)), event: event)
     }

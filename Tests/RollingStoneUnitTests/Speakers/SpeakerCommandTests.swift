@@ -141,6 +141,6 @@ import Testing
         #expect(complete("q s") == ["stats"])
         // Command words come in the order 'help' lists them.
         #expect(complete("q") == ["quote", "q", "q+", "q-"])
-        #expect(complete("ac") == ["action", "accept", "ack"])
+        #expect(complete("ac") == ["action", "accept", "ack", "actions"])
     }
 }
