@@ -27,18 +27,11 @@ package struct ThemeKey: Hashable, Sendable, CustomStringConvertible {
     /// Whether every word of `query` starts a word of `title`, case and
     /// accents aside: `--theme trek` finds "Trekkracht aan instanties".
     package static func title(_ title: String, matches query: String) -> Bool {
-        let wanted = words(query)
-        let present = words(title)
-        return !wanted.isEmpty && wanted.allSatisfy { word in present.contains { $0.hasPrefix(word) } }
-    }
-
-    /// The folded words of `text`: runs of letters and digits.
-    static func words(_ text: String) -> [String] {
-        text.folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        title.hasWordsStarting(with: query)
     }
 
     private static func firstSignificantWord(_ text: String) -> String? {
-        words(text).first { !smallWords.contains($0) }
+        String.foldedWords(text).first { !smallWords.contains($0) }
     }
 
     /// Articles, prepositions and conjunctions of the four languages, folded.

@@ -17,4 +17,18 @@ enum ArchiveConsole {
         }
         return archive
     }
+
+    /// `text` to the file at `path`, replacing it whole, or to standard
+    /// output without one.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw UserFacingFailure("\(path): error: could not write: \((error as NSError).localizedDescription)")
+        }
+    }
 }

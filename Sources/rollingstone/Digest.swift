@@ -16,38 +16,18 @@ extension RollingStoneCommand {
                 """
         )
 
-        @Option(name: .long, help: ArgumentHelp("The folder of session files.", valueName: "dir"))
-        var archive = "sessions"
-
         @Option(name: .long, help: ArgumentHelp("Only themes with these words in their title (each starting a word).", valueName: "words"))
         var theme: String?
 
         @Option(name: .long, help: ArgumentHelp("Only meetings of this series.", valueName: "name"))
         var series: String?
 
-        @Option(name: .long, help: "The digest's language: nl, en, fr or de. The latest meeting's language when left out.")
-        var lang: MeetingLanguage?
-
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-        var output: String?
+        @OptionGroup var options: ArchiveOptions
 
         func run() throws {
-            let read = try ArchiveConsole.read(archive)
-            let language = lang ?? read.meetings.last?.agenda.language ?? .en
-            let format = output.flatMap(ReportFormat.init(fileName:)) ?? .md
-            guard format != .pdf else {
-                throw ValidationError("the digest is written as Markdown or HTML: name an .md or .html file, and print the HTML to PDF")
-            }
-            let text = DigestRenderer.render(read.meetings, as: format.text, options: DigestOptions(language: language, theme: theme, series: series))
-            guard let output else {
-                print(text, terminator: "")
-                return
-            }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw UserFacingFailure("\(output): error: could not write the digest: \((error as NSError).localizedDescription)")
-            }
+            let read = try ArchiveConsole.read(options.archive)
+            let digest = DigestOptions(language: options.language(of: read), theme: theme, series: series)
+            try ArchiveConsole.write(DigestRenderer.render(read.meetings, as: try options.format(), options: digest), to: options.output)
         }
     }
 }

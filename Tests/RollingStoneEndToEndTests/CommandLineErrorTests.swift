@@ -45,7 +45,8 @@ import Testing
         #expect(!typo.errors.contains("unexpected argument"), "\(typo.errors)")
         let unknown = try await ScriptedRun.run(["xyzzy"], in: folder.url)
         #expect(
-            unknown.status == 64 && unknown.errors.contains("there is no command 'xyzzy'. The commands are 'run', 'report', 'digest', 'actions', 'agenda'"),
+            unknown.status == 64
+                && unknown.errors.contains("there is no command 'xyzzy'. The commands are 'run', 'report', 'digest', 'actions', 'people', 'agenda'"),
             "\(unknown.errors)")
         // Options and real commands are argument-parser's to answer, as before.
         let option = try await ScriptedRun.run(["run", "extra"], in: folder.url)

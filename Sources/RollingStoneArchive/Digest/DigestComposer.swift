@@ -8,7 +8,7 @@ import RollingStoneReport
 /// the order they were held; under each meeting, its lessons with their
 /// tips, then the tips outside any lesson. Each tip says who gave it, with
 /// their network and country.
-struct DigestComposer {
+struct DigestComposer: ArchiveWriteUp {
     let meetings: [ArchivedMeeting]
     let options: DigestOptions
     private let labels: DigestLabels
@@ -50,7 +50,7 @@ struct DigestComposer {
             document.write(.paragraph([.text(labels.nothingFound)]))
             return
         }
-        document.write(.paragraph([.text(labels.fromMeetings(held.count, ReportWords.list(held.map(name), in: options.language)))]))
+        document.write(.paragraph([.text(labels.fromMeetings(held.count, ReportWords.list(held.map(MeetingNames.name), in: options.language)))]))
         for appearances in themes {
             write(theme: appearances, to: &document)
         }
@@ -80,7 +80,7 @@ struct DigestComposer {
     private func write(theme appearances: [Appearance], to document: inout some ReportBlockWriter) {
         guard let latest = appearances.last else { return }
         document.write(.heading(level: 2, [.typed(latest.title)]))
-        let titles = appearances.map { "\(ReportWords.oneLine($0.title)) (\(name($0.meeting)))" }
+        let titles = appearances.map { "\(ReportWords.oneLine($0.title)) (\(MeetingNames.name($0.meeting)))" }
         if Set(appearances.map { $0.title.folded }).count > 1 {
             document.write(.paragraph([.words(labels.titles + labels.colon), .text(titles.joined(separator: "; "))]))
         }
@@ -91,7 +91,7 @@ struct DigestComposer {
 
     private func write(_ appearance: Appearance, to document: inout some ReportBlockWriter) {
         let state = appearance.meeting.state
-        document.write(.heading(level: 3, [.text(heading(appearance.meeting))]))
+        document.write(.heading(level: 3, [.text(MeetingNames.heading(appearance.meeting, in: options.language))]))
         let tips = state.entries.filter { $0.item == appearance.item && $0.kind == .tip }
         for lesson in state.lessons where lesson.item == appearance.item {
             document.write(.heading(level: 4, [.typed(lesson.title)]))
@@ -106,22 +106,6 @@ struct DigestComposer {
         for tip in outside {
             document.write(.item([.typed(tip.text), .byline(byline(tip, in: state))], .bullets))
         }
-    }
-
-    /// "RollingStone 2", or the meeting's title without a number.
-    private func name(_ meeting: ArchivedMeeting) -> String {
-        let agenda = meeting.agenda
-        let series = agenda.series?.trimmingWhitespace ?? ""
-        guard !series.isEmpty else { return ReportWords.oneLine(agenda.title) }
-        return agenda.number.map { "\(series) \($0)" } ?? series
-    }
-
-    /// "RollingStone 2 · 26 september 2012 · Stadslab Leiden".
-    private func heading(_ meeting: ArchivedMeeting) -> String {
-        let agenda = meeting.agenda
-        let date = agenda.date.map { ReportWords.date($0, in: options.language) ?? $0 }
-        return [name(meeting), date, agenda.host?.name].compactMap { $0.map(ReportWords.oneLine) }.filter { !$0.isEmpty }
-            .joined(separator: " · ")
     }
 
     /// " — Stef Steyaert, Lab van Troje, België"; empty without a participant.

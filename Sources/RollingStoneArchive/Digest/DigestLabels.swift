@@ -6,12 +6,7 @@ struct DigestLabels: Sendable {
     let language: MeetingLanguage
 
     private func pick(_ dutch: String, _ english: String, _ french: String, _ german: String) -> String {
-        switch language {
-        case .nl: dutch
-        case .en: english
-        case .fr: french
-        case .de: german
-        }
+        language.choose(dutch, english, french, german)
     }
 
     /// "RollingStone: lessen en tips per thema".

@@ -6,15 +6,6 @@ package enum DigestRenderer {
     /// The digest of `meetings` (earliest first) in `format`.
     package static func render(_ meetings: [ArchivedMeeting], as format: ReportTextFormat, options: DigestOptions) -> String {
         let composer = DigestComposer(meetings: meetings, options: options)
-        switch format {
-        case .markdown:
-            var writer = MarkdownDocumentWriter()
-            composer.write(to: &writer)
-            return writer.finish()
-        case .html:
-            var writer = HTMLDocumentWriter(composer.document)
-            composer.write(to: &writer)
-            return writer.finish()
-        }
+        return composer.rendered(as: format)
     }
 }

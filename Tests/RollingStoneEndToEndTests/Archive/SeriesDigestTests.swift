@@ -133,4 +133,18 @@ import Testing
         #expect(missing.status != 0)
         #expect(missing.errors.contains("nergens: error: cannot read the archive's folder"), "\(missing.errors)")
     }
+
+    /// The who's who lists someone who came twice once, with both meetings.
+    @Test func peopleListsSomeoneWhoCameTwice() async throws {
+        let folder = try await Self.heldSeries()
+        let run = try await ScriptedRun.run(["people"], in: folder.url)
+        #expect(run.status == 0, "\(run.errors)")
+        let html = RenderedHTML(html: try CmarkGFM.html(for: run.output))
+        #expect(try html.texts(of: "h2") == ["Femke Visser", "Wout Claes", "Katrin Vogel", "Oliver Hughes"])
+        #expect(run.output.contains("Bijeenkomsten (2): RollingStone 1 (12 juni 2012) en RollingStone 2 (26 september 2012)."))
+        #expect(run.output.contains("Bijeenkomsten (2): RollingStone 1 (12 juni 2012) en RollingStone 3 (24 november 2012)."))
+        let one = try await ScriptedRun.run(["people", "WOUT", "--lang", "en"], in: folder.url)
+        #expect(one.output.contains("## Wout Claes") && !one.output.contains("Femke"), "\(one.output)")
+        #expect(one.output.contains("Contributions: 1 tip."))
+    }
 }
