@@ -44,6 +44,8 @@ package enum MeetingError: Error, Equatable, Sendable {
     case joinHasTurns(Int)
     /// The action (its label) was already closed in this meeting.
     case actionAlreadyDone(String)
+    /// The participant (an id) is kept out of the write-ups already.
+    case alreadyPrivate(Int)
 }
 
 /// Which text an error is about.

@@ -65,7 +65,7 @@ enum RoomChange: Encodable, Sendable {
         case .queued, .unqueued, .turnStarted, .turnEnded, .speakerTimeSet: self = .speakers
         // Pages show no actions of earlier meetings; the whole state keeps
         // them right should they ever.
-        case .actionDone: self = .reset
+        case .actionDone, .madePrivate: self = .reset
         }
     }
 

@@ -111,6 +111,7 @@ struct DigestComposer: ArchiveWriteUp {
     /// " — Stef Steyaert, Lab van Troje, België"; empty without a participant.
     private func byline(_ entry: Entry, in state: MeetingState) -> String {
         guard let id = entry.participant, let participant = state.participant(id) else { return "" }
+        guard !state.privateParticipants.contains(id) else { return " — " + ReportWords.anonymous(from: participant.country, in: options.language) }
         let parts = [participant.name, participant.network ?? "", CountryResolver.name(of: participant.country, in: options.language)]
         return " — " + parts.map(ReportWords.oneLine).filter { !$0.isEmpty }.joined(separator: ", ")
     }

@@ -21,6 +21,12 @@ package struct ArchivedPerson: Sendable {
         package var entries: [Entry]
     }
 
+    /// Whether any meeting kept them out of the write-ups by name: then the
+    /// who's who does too, everywhere.
+    package var isPrivate: Bool {
+        attendances.contains { $0.meeting.state.privateParticipants.contains($0.participant.id) }
+    }
+
     /// Networks and roles as given, the latest first, each once.
     package var networks: [String] { distinct(attendances.reversed().compactMap(\.participant.network)) }
     package var roles: [String] { distinct(attendances.reversed().compactMap(\.participant.role)) }

@@ -30,7 +30,8 @@ struct PeopleComposer: ArchiveWriteUp {
 
     func write(to document: inout some ReportBlockWriter) {
         document.write(.heading(level: 1, [.text(labels.title(series: series))]))
-        let people = ArchivedPerson.people(in: meetings).filter { person in query.map(person.matches) ?? true }
+        // Someone kept private is not found by their name either.
+        let people = ArchivedPerson.people(in: meetings).filter { person in query.map { !person.isPrivate && person.matches($0) } ?? true }
         if people.isEmpty, let query {
             document.write(.paragraph([.text(labels.nobody(matching: ReportWords.oneLine(query)))]))
         }
@@ -40,8 +41,10 @@ struct PeopleComposer: ArchiveWriteUp {
     }
 
     private func write(_ person: ArchivedPerson, to document: inout some ReportBlockWriter) {
-        document.write(.heading(level: 2, [.typed(person.name)]))
-        let details = [CountryResolver.name(of: person.country, in: language)] + person.networks + person.roles
+        let hidden = person.isPrivate
+        let shown = hidden ? ReportWords.anonymous(from: person.country, in: language).capitalizedFirstLetter : person.name
+        document.write(.heading(level: 2, [.typed(shown)]))
+        let details = [CountryResolver.name(of: person.country, in: language)] + (hidden ? [] : person.networks + person.roles)
         document.write(.paragraph([.text(details.map(ReportWords.oneLine).joined(separator: " · "))]))
         let attended = person.attendances.map { MeetingNames.nameAndDate($0.meeting, in: language) }
         document.write(.paragraph([.text(labels.meetings(attended.count, ReportWords.list(attended, in: language)))]))
@@ -60,4 +63,8 @@ struct PeopleComposer: ArchiveWriteUp {
                 .item([.typed(item), .text(": "), .typed(tip.text), .byline(" (" + MeetingNames.name(meeting) + ")")], .bullets))
         }
     }
+}
+
+extension String {
+    fileprivate var capitalizedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

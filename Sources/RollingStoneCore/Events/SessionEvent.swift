@@ -37,6 +37,8 @@ package enum SessionEvent: Equatable, Sendable {
     case speakerTimeSet(seconds: Int)
     /// A follow-up action of an earlier meeting of the series was done (`done A2.6`).
     case actionDone(ActionReference)
+    /// Participant `participant` is kept out of the write-ups by name (`private @NAME`).
+    case madePrivate(participant: Int)
 }
 
 /// A session event with its place and time in the session.
@@ -65,6 +67,7 @@ extension SessionRecord: Codable {
         case turnEnd = "turn-end"
         case speakerTime = "speaker-time"
         case actionDone = "action-done"
+        case madePrivate = "private"
     }
 
     package init(from decoder: any Decoder) throws {
@@ -105,6 +108,7 @@ extension SessionRecord: Codable {
         case .turnEnd: event = .turnEnded
         case .speakerTime: event = .speakerTimeSet(seconds: try container.decode(Int.self, forKey: .seconds))
         case .actionDone: event = .actionDone(try container.decode(ActionReference.self, forKey: .action))
+        case .madePrivate: event = .madePrivate(participant: try container.decode(Int.self, forKey: .participant))
         }
     }
 
@@ -143,7 +147,7 @@ extension SessionRecord: Codable {
             try container.encode(number, forKey: .number)
         case .queued(let request):
             try container.encode(request, forKey: .request)
-        case .unqueued(let participant), .turnStarted(let participant):
+        case .unqueued(let participant), .turnStarted(let participant), .madePrivate(let participant):
             try container.encode(participant, forKey: .participant)
         case .speakerTimeSet(let seconds):
             try container.encode(seconds, forKey: .seconds)
@@ -176,6 +180,7 @@ extension SessionEvent {
         case .turnEnded: .turnEnd
         case .speakerTimeSet: .speakerTime
         case .actionDone: .actionDone
+        case .madePrivate: .madePrivate
         }
     }
 }

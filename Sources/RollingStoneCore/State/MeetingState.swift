@@ -59,6 +59,8 @@ package struct MeetingState: Sendable {
     package private(set) var speakers = SpeakerQueue()
     /// Actions of earlier meetings closed in this one, in the order closed.
     package private(set) var closedActions: [ClosedAction] = []
+    /// The participants kept out of the write-ups by name (`private @NAME`).
+    package private(set) var privateParticipants: Set<Int> = []
 
     private struct EntrySlot: Sendable {
         var entry: Entry?
@@ -82,6 +84,7 @@ package struct MeetingState: Sendable {
         case unaccept(submission: Int, entry: Int)
         case unreject(submission: Int)
         case reopenAction
+        case makePublic(Int)
     }
 
     package init(header: SessionHeader) {
@@ -217,6 +220,9 @@ package struct MeetingState: Sendable {
             guard !closedActions.contains(where: { $0.action.names(sameActionAs: action) }) else {
                 throw .unexpected("action \(action.label) closed twice")
             }
+        case .madePrivate(let id):
+            guard participant(id) != nil else { throw .unknownParticipant(id) }
+            guard !privateParticipants.contains(id) else { throw .unexpected("participant \(id) made private twice") }
         }
     }
 
@@ -317,6 +323,10 @@ package struct MeetingState: Sendable {
         case .actionDone(let action):
             closedActions.append(ClosedAction(action: action, at: record.time))
             undoStack.append(UndoStep(sequence: sequence, inverse: .reopenAction, change: .actionDone(label: action.label)))
+
+        case .madePrivate(let id):
+            privateParticipants.insert(id)
+            undoStack.append(UndoStep(sequence: sequence, inverse: .makePublic(id), change: .makePrivate(name: participant(id)?.name ?? "")))
         }
     }
 
@@ -350,6 +360,8 @@ package struct MeetingState: Sendable {
             submissionStatuses[submission - 1] = .pending
         case .reopenAction:
             closedActions.removeLast()
+        case .makePublic(let id):
+            privateParticipants.remove(id)
         }
     }
 }

@@ -12,4 +12,6 @@ package enum UndoableChange: Equatable, Sendable {
     case reject(submission: Int)
     /// `done` of an earlier meeting's action, by its label ("A2.6").
     case actionDone(label: String)
+    /// `private @NAME`.
+    case makePrivate(name: String)
 }

@@ -51,4 +51,6 @@ package enum Command: Equatable, Sendable {
     case actions
     /// `done A2.6`: that action was done.
     case done(label: String)
+    /// `private @NAME`, with the text after `private`.
+    case makePrivate(text: String)
 }

@@ -148,6 +148,15 @@ extension CommandName {
 
         case (.done, .en): return W(word: "done", usage: "done A2.6", summary: "record that action A2.6 (#6 of meeting 2) was done")
         case (.done, .nl): return W(word: "klaar", usage: "klaar A2.6", summary: "legt vast dat actie A2.6 (#6 van bijeenkomst 2) gedaan is")
+
+        case (.keepPrivate, .en):
+            return W(
+                word: "private", usage: "private @NAME",
+                summary: "keep a participant out of the write-ups by name: they say 'a participant from Belgium', without network or contact")
+        case (.keepPrivate, .nl):
+            return W(
+                word: "privé", usage: "privé @NAAM",
+                summary: "houdt een deelnemer bij naam buiten de verslagen: daar staat 'een deelnemer uit België', zonder netwerk of contact")
         }
     }
 }

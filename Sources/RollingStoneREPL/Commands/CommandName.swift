@@ -14,6 +14,7 @@ package enum CommandName: String, CaseIterable, Sendable {
     case unqueue = "q-"
     case ack
     case actions, done
+    case keepPrivate = "private"
 
     /// Other words for the same command.
     static let aliases: [String: CommandName] = [
@@ -27,7 +28,7 @@ package enum CommandName: String, CaseIterable, Sendable {
     /// Only then, because a line that is not a command is a note: an English
     /// meeting's "les is more" must stay a note. Each command's own Dutch
     /// word is in `word(in:)`; these are the extra ones.
-    static let dutchAliases: [String: CommandName] = ["vorige": .back]
+    static let dutchAliases: [String: CommandName] = ["vorige": .back, "prive": .keepPrivate]
 
     /// The command named by `word` (lowercased) when the REPL speaks
     /// `language`: an English word or alias always, a word of `language` too.
@@ -54,14 +55,14 @@ package enum CommandName: String, CaseIterable, Sendable {
     /// Not `ack`: "ach" starts many a Dutch or German sentence; nor the
     /// queue's signs.
     var isGuessedFromTypos: Bool {
-        ![.ack, .actions, .done].contains(self) && rawValue.allSatisfy(\.isLetter)
+        ![.ack, .actions, .done, .keepPrivate].contains(self) && rawValue.allSatisfy(\.isLetter)
     }
 
     /// Whether the command takes its line only in its own form (`actions`
-    /// alone, `done A2.6`), any other line starting with its word being a
-    /// note: they came after scripts were written, and "done with the
-    /// intro" or "actions speak louder" were notes then.
+    /// alone, `done A2.6`, `private @NAME`), any other line starting with
+    /// its word being a note: they came after scripts were written, and
+    /// "done with the intro" or "private matters first" were notes then.
     var isOnlyInItsOwnForm: Bool {
-        self == .actions || self == .done
+        self == .actions || self == .done || self == .keepPrivate
     }
 }

@@ -32,6 +32,7 @@ package enum CommandParser {
             switch name {
             case .actions where rest.isEmpty: return .actions
             case .done where rest.wholeMatch(of: /[Aa][0-9]{1,6}\.[0-9]{1,9}/) != nil: return .done(label: rest.uppercased())
+            case .keepPrivate where rest.hasPrefix("@"): return .makePrivate(text: rest)
             default: return .plainNote(text: trimmed)
             }
         }
@@ -124,7 +125,7 @@ package enum CommandParser {
         case .unqueue: return .unqueue(text: try required(.speaker))
         case .ack: return try noArguments(.nextSpeaker)
         // Taken by `parse` in their own form; any other line is a note.
-        case .actions, .done: return .plainNote(text: ([name.rawValue] + (rest.isEmpty ? [] : [rest])).joined(separator: " "))
+        case .actions, .done, .keepPrivate: return .plainNote(text: ([name.rawValue] + (rest.isEmpty ? [] : [rest])).joined(separator: " "))
         }
     }
 

@@ -103,6 +103,7 @@ package final class CommandInterpreter {
         case .speakerStats: return .ok(speakerStatistics())
         case .actions: return .ok(actionListing())
         case .done(let label): return try markDone(label)
+        case .makePrivate(let text): return try makePrivate(text)
         }
     }
 

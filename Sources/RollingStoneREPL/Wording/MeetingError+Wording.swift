@@ -88,6 +88,8 @@ extension MeetingError {
             return "\(name(id)) is in the speaker queue or has spoken, so their join cannot be undone; 'q- @NAME' takes them out of the queue."
         case .actionAlreadyDone(let label):
             return "\(label) is done already, in this meeting ('actions' lists what is open)."
+        case .alreadyPrivate(let id):
+            return "\(name(id)) is kept out of the write-ups already."
         }
     }
 
@@ -155,6 +157,8 @@ extension MeetingError {
                 "\(name(id)) staat op de sprekerslijst of heeft gesproken, dus de aanmelding kan niet ongedaan worden; 'q- @NAAM' haalt iemand van de lijst."
         case .actionAlreadyDone(let label):
             return "\(label) is al afgerond, in deze bijeenkomst ('acties' toont wat open staat)."
+        case .alreadyPrivate(let id):
+            return "\(name(id)) blijft al buiten de verslagen."
         }
     }
 }
@@ -210,6 +214,8 @@ extension UndoableChange {
         case (.reject(let submission), .nl): "weigering van inzending \(submission)"
         case (.actionDone(let label), .en): "done of \(label)"
         case (.actionDone(let label), .nl): "afronding van \(label)"
+        case (.makePrivate(let name), .en): "keeping \(name) out of the write-ups"
+        case (.makePrivate(let name), .nl): "\(name) buiten de verslagen houden"
         }
     }
 }

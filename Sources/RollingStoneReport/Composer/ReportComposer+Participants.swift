@@ -48,12 +48,14 @@ extension ReportComposer {
         for group in groups {
             for (index, participant) in group.participants.enumerated() {
                 // The country only on a group's first row: the rows below it belong to it.
+                // One kept private is "een deelnemer uit België", with nothing more.
+                let hidden = isPrivate(participant)
                 var row: [ReportInline] = [
-                    .text(index == 0 ? group.name : ""), .typed(participant.name), .typed(participant.network ?? ""),
-                    .typed(participant.role ?? ""),
+                    .text(index == 0 ? group.name : ""), .text(shownName(participant)), .typed(hidden ? "" : participant.network ?? ""),
+                    .typed(hidden ? "" : participant.role ?? ""),
                 ]
                 if options.withContacts {
-                    row.append(present(participant.contact).map(ReportInline.address) ?? .words(""))
+                    row.append((hidden ? nil : present(participant.contact)).map(ReportInline.address) ?? .words(""))
                 }
                 table.rows.append(row)
             }

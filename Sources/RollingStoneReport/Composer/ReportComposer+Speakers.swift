@@ -27,13 +27,13 @@ extension ReportComposer {
         ])
         for person in totals.people {
             let participant = person.participant
-            byPerson.rows.append([.typed(participant.name), .text(countryName(participant.country))] + cells(person.total))
+            byPerson.rows.append([.text(shownName(participant)), .text(countryName(participant.country))] + cells(person.total))
         }
         document.write(.paragraph([.strong(labels.byPerson)]))
         document.write(.table(byPerson))
 
         if !totals.unheard.isEmpty {
-            let names = ReportLabels.list(totals.unheard.map { typed($0.name) }, in: language)
+            let names = ReportLabels.list(totals.unheard.map(shownName), in: language)
             document.write(.paragraph([.text(labels.didNotSpeak + labels.colon + names + ".")]))
         }
     }

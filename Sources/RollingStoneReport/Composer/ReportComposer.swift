@@ -38,17 +38,34 @@ struct ReportComposer {
             names[code] = CountryResolver.name(of: code, in: options.language)
         }
         self.countryNames = names
+        let labels = self.labels
         self.bylines = state.participants.map { participant in
-            let name = MarkdownText.oneLine(participant.name)
+            let country = names[participant.country] ?? CountryResolver.name(of: participant.country, in: options.language)
             // Built by hand, not with the labels' colon: the dash and comma
             // of a byline read the same in all four languages.
-            let country = names[participant.country] ?? CountryResolver.name(of: participant.country, in: options.language)
+            guard !state.privateParticipants.contains(participant.id) else {
+                let anonymous = labels.anonymous(country)
+                return Byline(attribution: " — \(anonymous)", owner: " — \(anonymous)")
+            }
+            let name = MarkdownText.oneLine(participant.name)
             return Byline(attribution: " — \(name), \(country)", owner: " — \(name)")
         }
     }
 
     var agenda: Agenda { state.agenda }
     var language: MeetingLanguage { options.language }
+
+    /// The participant's name as the write-up shows it: "een deelnemer uit
+    /// België" for one kept private.
+    func shownName(_ participant: Participant) -> String {
+        guard state.privateParticipants.contains(participant.id) else { return typed(participant.name) }
+        return labels.anonymous(countryName(participant.country))
+    }
+
+    /// Whether the write-up leaves the participant's network, role and contact out.
+    func isPrivate(_ participant: Participant) -> Bool {
+        state.privateParticipants.contains(participant.id)
+    }
 
     /// The country's name in the report's language.
     func countryName(_ code: String) -> String {

@@ -9,6 +9,12 @@ package enum ReportWords {
         ReportDates.writtenOut(text, pattern: ReportLabels(language).datePattern, in: language)
     }
 
+    /// Who a participant kept out of the write-ups is: "een deelnemer uit
+    /// België" (given the country's code).
+    package static func anonymous(from country: String, in language: MeetingLanguage) -> String {
+        ReportLabels(language).anonymous(CountryResolver.name(of: country, in: language))
+    }
+
     /// "A, B en C", "A, B et C".
     package static func list(_ names: [String], in language: MeetingLanguage) -> String {
         ReportLabels.list(names, in: language)

@@ -11,6 +11,7 @@ extension ReportLabels {
             "\(counted(people, "deelnemer", "deelnemers")) uit \(counted(countries, "land", "landen"))"
         },
         country: "Land", name: "Naam", network: "Netwerk", role: "Rol", contact: "Contact",
+        anonymous: { "een deelnemer uit \($0)" },
         themeSummary: { lessons, tips in
             switch (lessons, tips) {
             case (0, 0): nil

@@ -11,6 +11,7 @@ extension ReportLabels {
             "\(counted(people, "participant", "participants")) from \(counted(countries, "country", "countries"))"
         },
         country: "Country", name: "Name", network: "Network", role: "Role", contact: "Contact",
+        anonymous: { "a participant from \($0)" },
         themeSummary: { lessons, tips in
             switch (lessons, tips) {
             case (0, 0): nil

@@ -12,6 +12,7 @@ extension ReportLabels {
             "\(countedInFrench(people, "participant", "participants")) de \(countedInFrench(countries, "pays", "pays"))"
         },
         country: "Pays", name: "Nom", network: "Réseau", role: "Rôle", contact: "Contact",
+        anonymous: { "une personne venue de \($0)" },
         themeSummary: { lessons, tips in
             switch (lessons, tips) {
             case (0, 0): nil

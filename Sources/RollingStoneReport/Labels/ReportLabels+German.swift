@@ -11,6 +11,7 @@ extension ReportLabels {
             "\(counted(people, "Person", "Personen")) aus \(counted(countries, "Land", "Ländern"))"
         },
         country: "Land", name: "Name", network: "Netzwerk", role: "Rolle", contact: "Kontakt",
+        anonymous: { "eine teilnehmende Person aus \($0)" },
         themeSummary: { lessons, tips in
             switch (lessons, tips) {
             case (0, 0): nil

@@ -35,6 +35,9 @@ struct ReportLabels: Sendable {
     var network: String
     var role: String
     var contact: String
+    /// Who a participant kept out of the write-ups is (`private @NAME`):
+    /// "een deelnemer uit België", given the country's name.
+    var anonymous: @Sendable (_ country: String) -> String
 
     // MARK: Agenda items
 

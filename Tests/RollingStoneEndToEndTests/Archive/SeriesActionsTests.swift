@@ -34,7 +34,8 @@ import Testing
         #expect(first.status == 0, "\(first.output)")
         #expect(!first.output.contains("open actie"), "nothing was open before the first meeting")
 
-        let second = try await Self.run(2, "klaar A1.1\nacties\neinde\n", in: folder)
+        let second = try await Self.run(
+            2, "klaar A1.1\nacties\ndeelnemer Piet Bos, BE, Geheim Netwerk\ntip @piet Een tip van Piet\nprivé @piet\neinde\n", in: folder)
         #expect(second.status == 0)
         #expect(second.output.contains("2 open acties van eerdere bijeenkomsten"), "\(second.output)")
         #expect(second.output.contains("  A1.1 Verslag rondsturen — Marije Vos"))
@@ -53,6 +54,12 @@ import Testing
 
         let report = try await ScriptedRun.run(["report", "sessions/rs2.jsonl"], in: folder.url)
         #expect(report.output.contains("## Afgeronde acties van eerdere bijeenkomsten\n\n- A1.1 Verslag rondsturen — Marije Vos"), "\(report.output)")
+        // Piet is kept out of it by name (privé @piet): his tip stays, his name and network do not.
+        #expect(second.output.contains("Piet Bos blijft bij naam buiten de verslagen"), "\(second.output)")
+        #expect(report.output.contains("Een tip van Piet — een deelnemer uit België"))
+        #expect(!report.output.contains("Piet Bos") && !report.output.contains("Geheim Netwerk"))
+        let people = try await ScriptedRun.run(["people"], in: folder.url)
+        #expect(!people.output.contains("Piet Bos") && people.output.contains("## Een deelnemer uit België"), "\(people.output)")
 
         // The third meeting (in English) sees only what is still open; undo takes a done back.
         let third = try await Self.run(3, "done A1.2\nundo\nactions\nend\n", in: folder, language: "en")

@@ -54,6 +54,7 @@ import Testing
         case .speakerTime: event = .speakerTimeSet(seconds: 180)
         case .actionDone:
             event = .actionDone(ActionReference(series: "RollingStone", meeting: 1, entry: 6, text: "Verslag rondsturen", owner: "Marije Vos"))
+        case .madePrivate: event = .madePrivate(participant: 1)
         }
         return SessionRecord(sequence: sequence, time: Date(timeIntervalSince1970: 1_348_660_800.125 + Double(sequence)), event: event)
     }

@@ -2,7 +2,8 @@ import Foundation
 import RollingStoneCore
 import RollingStoneMeeting
 
-/// Follow-up actions across the series: `actions` and `done A2.6`.
+/// Follow-up actions across the series (`actions`, `done A2.6`), and who
+/// is kept out of the write-ups by name (`private @NAME`).
 extension CommandInterpreter {
     /// The earlier meetings' actions not yet done, here or before.
     var openEarlierActions: [ActionReference] {
@@ -80,5 +81,22 @@ extension CommandInterpreter {
     private func line(_ action: ActionReference) -> String {
         let owner = action.owner.map { " — \($0)" } ?? ""
         return "\(action.label) \(action.text.abbreviated(limit: 100))\(owner)"
+    }
+
+    /// `private @NAME`.
+    func makePrivate(_ text: String) throws -> Reply {
+        let (found, rest) = try mentionResolver(for: state).resolve(text)
+        guard let found else { throw CommandError.missingArgument(.keepPrivate, .speaker) }
+        guard rest.isEmpty else { throw CommandError.unexpectedArguments(.keepPrivate, rest) }
+        let participant = try meeting.makePrivate(found.id)
+        switch language {
+        case .en:
+            return .ok(
+                "\(participant.name) is kept out of the write-ups by name: they say 'a participant from …', without network or contact ('undo' takes it back).")
+        case .nl:
+            return .ok(
+                "\(participant.name) blijft bij naam buiten de verslagen: daar staat 'een deelnemer uit …', zonder netwerk of contact ('herstel' maakt het ongedaan)."
+            )
+        }
     }
 }
