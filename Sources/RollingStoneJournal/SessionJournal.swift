@@ -44,7 +44,7 @@ package final class SessionJournal {
     }
 
     /// The encoder every line is written with.
-    static func makeEncoder() -> JSONEncoder {
+    package static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
