@@ -58,9 +58,9 @@ struct PeopleComposer: ArchiveWriteUp {
         guard !tips.isEmpty else { return }
         document.write(.paragraph([.strong(labels.tipsByTheme)]))
         for (meeting, tip) in tips {
-            let item = meeting.agenda.items.indices.contains(tip.item) ? meeting.agenda.items[tip.item].title : ""
-            document.write(
-                .item([.typed(item), .text(": "), .typed(tip.text), .byline(" (" + MeetingNames.name(meeting) + ")")], .bullets))
+            let item = meeting.agenda.items.indices.contains(tip.item) ? ReportWords.oneLine(meeting.agenda.items[tip.item].title) : ""
+            let whereGiven = [item, MeetingNames.name(meeting)].filter { !$0.isEmpty }.joined(separator: ", ")
+            document.write(.item([.typed(tip.text), .byline(" (" + whereGiven + ")")], .bullets))
         }
     }
 }

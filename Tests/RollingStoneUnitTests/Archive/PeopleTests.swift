@@ -55,7 +55,7 @@ import Testing
         #expect(markdown.contains("België · Lab van Troje · Buurtlab Gent · gastvrouw"))
         #expect(markdown.contains("Bijeenkomsten (2): RollingStone 1 (12 juni 2012) en RollingStone 2 (12 juli 2012)."))
         #expect(markdown.contains("Bijdragen: 3 tips en 1 citaat."))
-        #expect(try html.texts(of: "li").contains("Trekkracht aan instanties: Vraag de wethouder mee (RollingStone 2)"))
+        #expect(try html.texts(of: "li").contains("Vraag de wethouder mee (Trekkracht aan instanties, RollingStone 2)"))
         let english = PeopleRenderer.render(try Self.series(), query: "jansen", as: .markdown, language: .en)
         #expect(english.contains("Netherlands · Buurtkracht Delft") && english.contains("Belgium · Gent Samen"))
         #expect(english.components(separatedBy: "No contributions in their name.").count == 3)
