@@ -197,13 +197,18 @@ package final class SessionJournal {
     // MARK: Locking
 
     private static func lock(_ descriptor: Int32, path: String) throws(SessionFileError) {
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            if errno == EWOULDBLOCK {
-                throw .lockedByAnother(path: path, holder: SessionLockNote.holder(for: path))
+        // A lock that is gone within a moment was no other meeting: a child
+        // that another thread of a process which just closed the session was
+        // starting holds a copy of its descriptor until it execs.
+        for attempt in 0..<20 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                SessionLockNote.write(for: path)
+                return
             }
-            throw .io(path: path, JournalIOError(operation: "flock", code: errno))
+            guard errno == EWOULDBLOCK else { throw .io(path: path, JournalIOError(operation: "flock", code: errno)) }
+            if attempt < 19 { usleep(10_000) }
         }
-        SessionLockNote.write(for: path)
+        throw .lockedByAnother(path: path, holder: SessionLockNote.holder(for: path))
     }
 
     private static func keep(_ bytes: [UInt8], in side: URL) throws(SessionFileError) {
