@@ -55,7 +55,7 @@ package final class MeetingCompleter: CompletionSource {
             guard fields.count == 2 else { return [] }
             let country = String(fields[1].drop { $0 == " " })
             return Self.complete(phrase: country, word: word, among: meeting.countries.names(startingWith: country, preferring: state.agenda.language))
-        case .queueUp:
+        case .queueUp, .keepPrivate:
             guard argument.hasPrefix("@") else { return [] }
             return Self.complete(phrase: String(argument.dropFirst()), word: word, among: state.participants.map(\.name))
         case .unqueue:
@@ -110,17 +110,19 @@ package final class MeetingCompleter: CompletionSource {
     }
 
     /// Candidates that start with `phrase` (ignoring case and accents), each
-    /// cut to the part that replaces `word`, the end of `phrase`.
+    /// cut to the part that replaces `word`, the end of `phrase`. When none
+    /// does and `phrase` is one word, the candidates with a later word that
+    /// starts with it, whole: `@schr` becomes `@Hannah Schröder`.
     private static func complete(phrase: String, word: String, among candidates: [String]) -> [String] {
         let key = phrase.folded
         let marker = word.hasPrefix("@") ? "@" : ""
         // Folding maps one character to one here (accents, case), so the
         // characters typed before the word line up with the candidate's.
         let typedBeforeWord = Swift.max(0, phrase.count - (word.count - marker.count))
-        return
-            candidates
-            .filter { $0.folded.hasPrefix(key) }
-            .map { marker + String($0.dropFirst(typedBeforeWord)) }
-            .sorted()
+        let starting = candidates.filter { $0.folded.hasPrefix(key) }
+        guard starting.isEmpty, !key.isEmpty, !key.contains(" "), typedBeforeWord == 0 else {
+            return starting.map { marker + String($0.dropFirst(typedBeforeWord)) }.sorted()
+        }
+        return candidates.filter { $0.folded.split(separator: " ").dropFirst().contains { $0.hasPrefix(key) } }.map { marker + $0 }.sorted()
     }
 }

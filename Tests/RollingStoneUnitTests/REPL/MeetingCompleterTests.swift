@@ -27,4 +27,16 @@ import Testing
         #expect(complete(meeting, "join Ann, Belg") == ["België"])
         #expect(complete(meeting, "tip zonder") == [])
     }
+
+    /// A surname alone finds the whole name, as people remember it: `@schr`
+    /// is Hannah Schröder. A first name that fits comes first.
+    @Test func aSurnameCompletesTheWholeName() throws {
+        let meeting = try TestMeeting()
+        meeting.run("join Hannah Schröder, DE", "join Stef Steyaert, BE", "join Stefan Schrader, DE")
+        #expect(complete(meeting, "tip @schr") == ["@Hannah Schröder", "@Stefan Schrader"])
+        #expect(complete(meeting, "q+ @steya") == ["@Stef Steyaert"])
+        #expect(complete(meeting, "private @schroder") == ["@Hannah Schröder"])
+        #expect(complete(meeting, "tip @stef") == ["@Stef Steyaert", "@Stefan Schrader"], "first names first, as before")
+        #expect(complete(meeting, "tip @xyz") == [])
+    }
 }
