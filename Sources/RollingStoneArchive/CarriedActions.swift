@@ -14,7 +14,9 @@ package enum CarriedActions {
     /// session's actions under their own numbers).
     package static func all(in meetings: [ArchivedMeeting]) -> [ActionReference] {
         var seen: Set<String> = []
-        return meetings.flatMap { ActionReference.actions(of: $0.state) }.filter { seen.insert(($0.series ?? "").folded + " " + $0.label).inserted }
+        return meetings.flatMap { ActionReference.actions(of: $0.state) }.filter {
+            seen.insert(Agenda.seriesKey($0.series) + " " + $0.label).inserted
+        }
     }
 
     /// Every closing of an action in `meetings`, with the meeting it was done in.
@@ -26,11 +28,7 @@ package enum CarriedActions {
     /// number), not done in any meeting of `archive` nor in `state`: what
     /// `run` lists at the start. None when `state`'s meeting has no number.
     package static func open(before state: MeetingState, in archive: [ArchivedMeeting]) -> [ActionReference] {
-        guard let number = state.agenda.number else { return [] }
-        let series = (state.agenda.series ?? "").trimmingWhitespace.folded
-        let earlier = archive.filter { meeting in
-            (meeting.agenda.series ?? "").trimmingWhitespace.folded == series && (meeting.agenda.number ?? Int.max) < number
-        }
+        let earlier = archive.filter { $0.agenda.isEarlier(inSeriesOf: state.agenda) }
         let done = closings(in: archive).map(\.0.action) + state.closedActions.map(\.action)
         return all(in: earlier).filter { action in !done.contains { $0.names(sameActionAs: action) } }
     }

@@ -55,8 +55,8 @@ package struct SessionArchive: Sendable {
 
     /// The meetings of the series called `name` (case and accents aside).
     package func meetings(ofSeries name: String) -> [ArchivedMeeting] {
-        let key = name.trimmingWhitespace.folded
-        return meetings.filter { ($0.agenda.series ?? "").trimmingWhitespace.folded == key }
+        let key = Agenda.seriesKey(name)
+        return meetings.filter { Agenda.seriesKey($0.agenda.series) == key }
     }
 }
 

@@ -95,11 +95,10 @@ extension RollingStoneCommand.Run {
     /// the series and held before; a folder that cannot be read has none.
     static func openActionsOfEarlierMeetings(before meeting: Meeting) -> [ActionReference] {
         let agenda = meeting.state.agenda
-        guard let number = agenda.number else { return [] }
-        let series = (agenda.series ?? "").trimmingWhitespace.folded
+        guard agenda.number != nil else { return [] }
         let own = meeting.url.standardizedFileURL.path
         let archive = try? SessionArchive.read(folder: meeting.url.deletingLastPathComponent()) { header in
-            (header.agenda.series ?? "").trimmingWhitespace.folded == series && (header.agenda.number ?? Int.max) < number
+            header.agenda.isEarlier(inSeriesOf: agenda)
         }
         let others = (archive?.meetings ?? []).filter { $0.url.standardizedFileURL.path != own }
         return CarriedActions.open(before: meeting.state, in: others)

@@ -22,9 +22,7 @@ struct DigestComposer: ArchiveWriteUp {
 
     init(meetings: [ArchivedMeeting], options: DigestOptions) {
         self.meetings =
-            options.series.map { series in
-                meetings.filter { ($0.agenda.series ?? "").trimmingWhitespace.folded == series.trimmingWhitespace.folded }
-            } ?? meetings
+            options.series.map { series in meetings.filter { Agenda.seriesKey($0.agenda.series) == Agenda.seriesKey(series) } } ?? meetings
         self.options = options
         self.labels = DigestLabels(language: options.language)
     }
@@ -62,7 +60,10 @@ struct DigestComposer: ArchiveWriteUp {
         var order: [ThemeKey] = []
         var byKey: [ThemeKey: [Appearance]] = [:]
         for meeting in meetings {
-            for (index, item) in meeting.agenda.items.enumerated() where item.theme && hasContent(meeting, item: index) {
+            // The items with a lesson or a tip, found once per meeting.
+            let state = meeting.state
+            let withContent = Set(state.lessons.map(\.item) + state.entries.filter { $0.kind == .tip }.map(\.item))
+            for (index, item) in meeting.agenda.items.enumerated() where item.theme && withContent.contains(index) {
                 let key = ThemeKey(title: item.title)
                 if byKey[key] == nil { order.append(key) }
                 byKey[key, default: []].append(Appearance(meeting: meeting, item: index))
@@ -71,10 +72,6 @@ struct DigestComposer: ArchiveWriteUp {
         let themes = order.compactMap { byKey[$0] }
         guard let query = options.theme else { return themes }
         return themes.filter { appearances in appearances.contains { ThemeKey.title($0.title, matches: query) } }
-    }
-
-    private func hasContent(_ meeting: ArchivedMeeting, item: Int) -> Bool {
-        meeting.state.lessons.contains { $0.item == item } || meeting.state.entries.contains { $0.item == item && $0.kind == .tip }
     }
 
     private func write(theme appearances: [Appearance], to document: inout some ReportBlockWriter) {

@@ -133,3 +133,18 @@ package enum MeetingLanguage: String, Codable, CaseIterable, Sendable {
         }
     }
 }
+
+extension Agenda {
+    /// A series' name as meetings are matched by it: case, accents and the
+    /// white space around it aside, no series as the empty name.
+    package static func seriesKey(_ name: String?) -> String {
+        (name ?? "").trimmingWhitespace.folded
+    }
+
+    /// Whether this meeting is of `other`'s series and was held before it,
+    /// by number; never when `other` has no number.
+    package func isEarlier(inSeriesOf other: Agenda) -> Bool {
+        guard let number = other.number else { return false }
+        return Self.seriesKey(series) == Self.seriesKey(other.series) && (self.number ?? Int.max) < number
+    }
+}

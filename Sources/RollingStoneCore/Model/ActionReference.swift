@@ -46,7 +46,7 @@ package struct ActionReference: Codable, Hashable, Sendable {
 
     /// Whether both name the same action (text and owner aside).
     package func names(sameActionAs other: ActionReference) -> Bool {
-        meeting == other.meeting && entry == other.entry && (series ?? "").folded == (other.series ?? "").folded
+        meeting == other.meeting && entry == other.entry && Agenda.seriesKey(series) == Agenda.seriesKey(other.series)
     }
 }
 
