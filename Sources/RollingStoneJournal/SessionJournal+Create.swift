@@ -16,9 +16,10 @@ extension SessionJournal {
     /// REPL never sees the file unlocked. Where the file system has neither
     /// (fusefat), the header is written in one `write` under the name itself;
     /// a crash before it leaves an empty file, which the next creation takes
-    /// over. `naming` is a seam for tests.
+    /// over. `id` is the session's id (a new random one unless given);
+    /// `naming` is a seam for tests.
     package static func create(
-        at url: URL, agenda: Agenda, now: Date, naming: some FileNamingCalls = SystemFileNaming()
+        at url: URL, agenda: Agenda, now: Date, id: String = SessionHeader.newID(), naming: some FileNamingCalls = SystemFileNaming()
     ) throws(SessionFileError) -> SessionJournal {
         let path = url.path
         let directory = url.deletingLastPathComponent()
@@ -26,7 +27,7 @@ extension SessionJournal {
         let found = existingFile(atPath: path)
         if found == .withContent { throw .alreadyExists(path: path) }
         let takesOverEmptyFile = found == .empty
-        let line = try Self.line(SessionHeader(created: now, agenda: agenda), encoder: makeEncoder(), path: path)
+        let line = try Self.line(SessionHeader(created: now, agenda: agenda, id: id), encoder: makeEncoder(), path: path)
         // The header as the file keeps it (milliseconds), so the live meeting and a resumed one agree to the bit.
         guard let header = try? JSONDecoder().decode(SessionHeader.self, from: Data(line)) else {
             throw .io(path: path, JournalIOError(operation: "encode", code: EINVAL))

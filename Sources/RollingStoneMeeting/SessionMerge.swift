@@ -61,7 +61,7 @@ package enum SessionMerge {
         for url in breakouts { breakoutInputs.append(try MergeInput.read(at: url)) }
         let (events, results) = try plan(main: mainInput, breakouts: breakoutInputs)
         let target = output ?? defaultOutput(for: main)
-        try write(main: mainInput, then: events, to: target)
+        try write(main: mainInput, then: events, to: target, id: mergedID(of: [mainInput] + breakoutInputs))
         return Outcome(output: target, mainTornTail: mainInput.file.tornTail, breakouts: results)
     }
 
@@ -80,10 +80,17 @@ package enum SessionMerge {
 
     /// Writes the merged session through the journal, the one gate for
     /// every change; a partial file is removed, so a failure leaves nothing.
-    private static func write(main: MergeInput, then events: [SessionEvent], to url: URL) throws(SessionMergeError) {
+    /// The merged session's id: made from its inputs' ids, so merging the
+    /// same sessions again, in any order, gives the same file.
+    private static func mergedID(of inputs: [MergeInput]) -> String {
+        "merged-" + StableHash.hex(inputs.map(\.file.state.header.identity).sorted().joined(separator: " "))
+    }
+
+    private static func write(main: MergeInput, then events: [SessionEvent], to url: URL, id: String) throws(SessionMergeError) {
         let journal: SessionJournal
         do {
-            journal = try SessionJournal.create(at: url, agenda: main.file.header.agenda, now: main.file.header.created)
+            journal = try SessionJournal.create(
+                at: url, agenda: main.file.header.agenda, now: main.file.header.created, id: id)
         } catch {
             throw .cannotCreate(error)
         }

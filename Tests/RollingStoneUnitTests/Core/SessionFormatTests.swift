@@ -73,7 +73,8 @@ import Testing
             ],
             next: .init(date: "2012-11-21", time: "14:00", place: "Amsterdam", theme: "Geld", contact: "a@example.org", description: "Over geld."),
             intro: "Waarom deze middag.",
-            organiser: .init(name: "Marije", role: "matchmaker", contact: "m@example.org")))
+            organiser: .init(name: "Marije", role: "matchmaker", contact: "m@example.org")),
+        id: "0f6d2a44-8c1e-4b7a-9e35-2012a0926b00")
 
     @Test func everyKindOfEventHasASample() {
         let kinds = Self.records.map(\.event.kind)

@@ -10,6 +10,8 @@ import RollingStoneTestSupport
 /// The sample meeting in `sessions/`: a script of REPL lines, played through
 /// the interpreter with a clock that moves like an afternoon does.
 enum SampleMeeting {
+    /// The same id every time, so the same lines make the same bytes.
+    static let sessionID = "5a3c0e2d-2012-4926-9b1e-1e1d3e5a7c00"
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let script = repository.appendingPathComponent("sessions/sample-leiden-2012.txt")
@@ -27,7 +29,7 @@ enum SampleMeeting {
     static func record(to url: URL) throws -> [Reply] {
         let agenda = try AgendaLoader.load(contentsOf: agenda)
         let clock = TestClock(start)
-        let journal = try SessionJournal.create(at: url, agenda: agenda, now: clock.now)
+        let journal = try SessionJournal.create(at: url, agenda: agenda, now: clock.now, id: Self.sessionID)
         let interpreter = CommandInterpreter(meeting: Meeting(journal: journal, clock: { clock.now }), language: .en)
         try interpreter.open()
         var itemStart = clock.now

@@ -9,6 +9,8 @@ import RollingStoneTestSupport
 /// An interpreter on a real session file in a temporary folder, with a
 /// hand-moved clock.
 struct TestMeeting {
+    /// The same id every time, so the same lines make the same bytes.
+    static let sessionID = "5a3c0e2d-2012-4926-9b1e-1e1d3e5a7c00"
     let folder: TemporaryFolder
     let clock: TestClock
     let interpreter: CommandInterpreter
@@ -33,7 +35,7 @@ struct TestMeeting {
         folder = try TemporaryFolder()
         let clock = TestClock()
         self.clock = clock
-        let journal = try SessionJournal.create(at: folder.file("meeting.jsonl"), agenda: agenda, now: clock.now)
+        let journal = try SessionJournal.create(at: folder.file("meeting.jsonl"), agenda: agenda, now: clock.now, id: Self.sessionID)
         interpreter = CommandInterpreter(meeting: Meeting(journal: journal, clock: { clock.now }), language: language)
         try interpreter.open()
     }
