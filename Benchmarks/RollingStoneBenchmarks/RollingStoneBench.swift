@@ -12,7 +12,7 @@ struct RollingStoneBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollingstone-bench",
         abstract: "Generate sessions and measure capture, replay and the room against the fsync floor.",
-        subcommands: [Generate.self, Jrnl.self, Capture.self, Room.self, Replay.self, Render.self, SmokeRun.self]
+        subcommands: [Generate.self, GenerateArchive.self, Jrnl.self, Capture.self, Room.self, Replay.self, Render.self, SmokeRun.self]
     )
 
     /// What both generators take: how many entries, where, and the seed.
@@ -30,6 +30,30 @@ struct RollingStoneBench: ParsableCommand {
 
         func run() throws {
             try SessionGenerator(entries: output.entries, seed: output.seed).write(to: output.url)
+        }
+    }
+
+    struct GenerateArchive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "generate-archive",
+            abstract: "Write a seeded archive: SESSIONS meetings of ENTRIES entries each, over several series, one file a meeting.")
+        @Argument(help: "How many meetings.") var sessions: Int
+        @Argument(help: "How many entries in each.") var entries: Int
+        @Argument(help: "The folder to write them to (made when missing).") var folder: String
+        @Option(help: "The generator's seed.") var seed: UInt64 = 2012
+        @Option(help: "Over how many series (1 to \(SeriesGenerator.seriesNames.count)).") var series = 3
+
+        func validate() throws {
+            guard sessions >= 0, entries >= 0 else { throw ValidationError("SESSIONS and ENTRIES cannot be negative.") }
+            guard (1...SeriesGenerator.seriesNames.count).contains(series) else {
+                let count = SeriesGenerator.seriesNames.count
+                throw ValidationError("Cannot spread the meetings over '\(series)' series: there are \(count) (--series 1 to \(count)).")
+            }
+        }
+
+        func run() throws {
+            let generator = SeriesGenerator(sessions: sessions, entriesPerSession: entries, seed: seed, seriesCount: series)
+            try generator.write(to: URL(fileURLWithPath: folder))
         }
     }
 

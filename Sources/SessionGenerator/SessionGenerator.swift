@@ -15,9 +15,47 @@ package struct SessionGenerator {
     /// breakout's group; all of them when `nil`.
     package var group: [Int]?
 
+    /// What a meeting of a generated series sets apart; the defaults are
+    /// this generator's own afternoon, which other tests and benchmarks
+    /// compare against byte for byte.
+    var agenda = Self.agenda
+    var people = Self.people
+    var start = Date(timeIntervalSince1970: 1_773_489_600)
+    var words = Self.words
+    /// Events put between the captures, each once `captures` entries are
+    /// in: closings of earlier actions, a participant made private. They
+    /// draw nothing from the random numbers until their turn comes, so
+    /// without them the session is the one it always was.
+    var scheduled: [ScheduledEvent] = []
+    /// Whether every action is given an owner: the series follow actions
+    /// up by who took them on.
+    var ownsActions = false
+
+    /// An event of `scheduled`.
+    struct ScheduledEvent {
+        /// How many entries are captured before it.
+        var captures: Int
+        var event: SessionEvent
+    }
+
     package init(entries: Int, seed: UInt64 = 2012) {
         self.entries = entries
         self.seed = seed
+    }
+
+    /// One meeting of a series: its own agenda, people, words, start and
+    /// scheduled events.
+    init(
+        entries: Int, seed: UInt64, agenda: Agenda, people: [GeneratedPerson], start: Date, words: [String],
+        scheduled: [ScheduledEvent]
+    ) {
+        self.init(entries: entries, seed: seed)
+        self.agenda = agenda
+        self.people = people
+        self.start = start
+        self.words = words
+        self.scheduled = scheduled
+        ownsActions = true
     }
 
     /// A breakout's session on the same agenda: `group` of the people, its
@@ -41,25 +79,31 @@ package struct SessionGenerator {
         ],
         next: .init(date: "2026-06-20", place: "Gouda"))
 
-    private static let people: [(String, String, String)] = [
-        ("Marije de Vries", "NL", "Stadslab Leiden"), ("Stef Steyaert", "BE", "Lab van Troje"),
-        ("Hannah Schröder", "DE", "Stadtteilnetz Köln"), ("Siobhan O'Neill", "IE", "Dublin Commons"),
-        ("Çağla Yılmaz", "NL", "GoudaBruist"), ("Stéphanie Brüggemann", "BE", "Buurtlab Gent"),
-        ("Pieter Bakker", "NL", "Makassarplein Community"), ("Jonas Weber", "DE", "Nachbarschaft Aachen"),
-        ("Aoife Byrne", "IE", "Cork Together"), ("Lotte Jansen", "NL", "Stadslab Leiden"),
-        ("Wim Peeters", "BE", "Antwerpen Buurt"), ("Femke Visser", "NL", "GoudaBruist"),
+    static let people: [GeneratedPerson] = [
+        .init("Marije de Vries", "NL", "Stadslab Leiden"), .init("Stef Steyaert", "BE", "Lab van Troje"),
+        .init("Hannah Schröder", "DE", "Stadtteilnetz Köln"), .init("Siobhan O'Neill", "IE", "Dublin Commons"),
+        .init("Çağla Yılmaz", "NL", "GoudaBruist"), .init("Stéphanie Brüggemann", "BE", "Buurtlab Gent"),
+        .init("Pieter Bakker", "NL", "Makassarplein Community"), .init("Jonas Weber", "DE", "Nachbarschaft Aachen"),
+        .init("Aoife Byrne", "IE", "Cork Together"), .init("Lotte Jansen", "NL", "Stadslab Leiden"),
+        .init("Wim Peeters", "BE", "Antwerpen Buurt"), .init("Femke Visser", "NL", "GoudaBruist"),
     ]
-    private static let words = [
+    static let words = [
         "gemeente", "netwerk", "buurt", "plan", "subsidie", "partner", "vertrouwen", "tijd",
         "energie", "geld", "wethouder", "project", "mensen", "ruimte", "ideeën", "samen",
     ]
 
     /// The header and events of the session.
     package func records() -> (SessionHeader, [SessionRecord]) {
+        let (state, records) = generated()
+        return (state.header, records)
+    }
+
+    /// The events of the session and the state they replay to.
+    func generated() -> (MeetingState, [SessionRecord]) {
         var random = SplitMix64(seed: seed)
-        let start = Date(timeIntervalSince1970: 1_773_489_600 + clockSkew)
-        let people = group.map { $0.map { Self.people[$0] } } ?? Self.people
-        var state = MeetingState(header: SessionHeader(created: start, agenda: Self.agenda))
+        let start = self.start + clockSkew
+        let people = group.map { $0.map { self.people[$0] } } ?? self.people
+        var state = MeetingState(header: SessionHeader(created: start, agenda: agenda))
         var records: [SessionRecord] = []
         var time = start
         func add(_ event: SessionEvent) {
@@ -70,21 +114,33 @@ package struct SessionGenerator {
             records.append(record)
         }
         func sentence() -> String {
-            (0..<(4 + Int(random.next() % 10))).map { _ in Self.words[Int(random.next() % UInt64(Self.words.count))] }
+            (0..<(4 + Int(random.next() % 10))).map { _ in words[Int(random.next() % UInt64(words.count))] }
                 .joined(separator: " ").capitalizedFirstLetter + "."
+        }
+
+        var nextScheduled = 0
+        func addScheduled(upTo captured: Int) {
+            while nextScheduled < scheduled.count && scheduled[nextScheduled].captures <= captured {
+                let event = scheduled[nextScheduled].event
+                nextScheduled += 1
+                // An undo may have taken the join back, or the person is private already.
+                if case .madePrivate(let id) = event, state.participant(id) == nil || state.privateParticipants.contains(id) { continue }
+                add(event)
+            }
         }
 
         add(.opened)
         for (index, person) in people.enumerated() {
-            add(.joined(Participant(id: index + 1, name: person.0, country: person.1, network: person.2)))
+            add(.joined(Participant(id: index + 1, name: person.name, country: person.country, network: person.network)))
         }
-        let perItem = Swift.max(1, entries / Self.agenda.items.count)
+        let perItem = Swift.max(1, entries / agenda.items.count)
         var captured = 0
         while captured < entries {
-            let item = Swift.min(Self.agenda.items.count - 1, captured / perItem)
+            addScheduled(upTo: captured)
+            let item = Swift.min(agenda.items.count - 1, captured / perItem)
             if item != state.currentItem { add(.wentTo(item: item)) }
             let roll = random.next() % 100
-            if Self.agenda.items[item].theme && (state.currentLesson == nil || roll < 3) {
+            if agenda.items[item].theme && (state.currentLesson == nil || roll < 3) {
                 add(.lessonOpened(Lesson(id: state.nextLessonID, title: sentence(), item: item)))
             }
             let live = state.nextEntryNumber - 1
@@ -97,7 +153,7 @@ package struct SessionGenerator {
             } else if roll < 10 {
                 // Something sent from a phone in the room, then accepted or rejected.
                 let kind = SubmissionKind.allCases[Int(random.next() % UInt64(SubmissionKind.allCases.count))]
-                let sender = people[Int(random.next() % UInt64(people.count))].0
+                let sender = people[Int(random.next() % UInt64(people.count))].name
                 let submission = Submission(
                     number: state.submissions.count + 1, kind: kind, text: sentence(), name: String(sender.split(separator: " ")[0]))
                 add(.submitted(submission))
@@ -113,7 +169,8 @@ package struct SessionGenerator {
             } else {
                 let kinds: [EntryKind] = [.tip, .tip, .tip, .note, .note, .quote, .idea, .action]
                 let kind = kinds[Int(random.next() % UInt64(kinds.count))]
-                let drawn = kind == .quote || random.next() % 3 > 0 ? Int(random.next() % UInt64(people.count)) + 1 : nil
+                let owned = kind == .quote || (ownsActions && kind == .action)
+                let drawn = owned || random.next() % 3 > 0 ? Int(random.next() % UInt64(people.count)) + 1 : nil
                 // An undo may have taken a join back (likelier in a small breakout): nobody to attribute to then.
                 let speaker = drawn.flatMap { state.participant($0)?.id }
                 add(
@@ -124,13 +181,19 @@ package struct SessionGenerator {
                 captured += 1
             }
         }
+        addScheduled(upTo: captured)
         add(.ended)
-        return (state.header, records)
+        return (state, records)
     }
 
     /// Writes the session to `url` (replacing what is there), as JSON Lines.
     package func write(to url: URL) throws {
         let (header, records) = records()
+        try Self.jsonLines(header: header, records: records).write(to: url)
+    }
+
+    /// A session file's bytes: the header, then one event a line.
+    static func jsonLines(header: SessionHeader, records: [SessionRecord]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(header)
@@ -139,7 +202,7 @@ package struct SessionGenerator {
             data.append(try encoder.encode(record))
             data.append(0x0A)
         }
-        try data.write(to: url)
+        return data
     }
 }
 
