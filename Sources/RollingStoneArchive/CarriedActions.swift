@@ -15,7 +15,7 @@ package enum CarriedActions {
     package static func all(in meetings: [ArchivedMeeting]) -> [ActionReference] {
         var seen: Set<String> = []
         return meetings.flatMap { ActionReference.actions(of: $0.state) }.filter {
-            seen.insert(Agenda.seriesKey($0.series) + " " + $0.label).inserted
+            seen.insert($0.key).inserted
         }
     }
 
@@ -29,7 +29,7 @@ package enum CarriedActions {
     /// `run` lists at the start. None when `state`'s meeting has no number.
     package static func open(before state: MeetingState, in archive: [ArchivedMeeting]) -> [ActionReference] {
         let earlier = archive.filter { $0.agenda.isEarlier(inSeriesOf: state.agenda) }
-        let done = closings(in: archive).map(\.0.action) + state.closedActions.map(\.action)
-        return all(in: earlier).filter { action in !done.contains { $0.names(sameActionAs: action) } }
+        let done = Set((closings(in: archive).map(\.0.action) + state.closedActions.map(\.action)).map(\.key))
+        return all(in: earlier).filter { !done.contains($0.key) }
     }
 }

@@ -26,10 +26,11 @@ extension RollingStoneCommand {
         func run() throws {
             let read = try ArchiveConsole.read(archive)
             let meetings = series.map(read.meetings(ofSeries:)) ?? read.meetings
-            let closings = CarriedActions.closings(in: meetings)
+            // The first closing of each action.
+            let closings = Dictionary(CarriedActions.closings(in: meetings).map { ($0.0.action.key, $0) }) { first, _ in first }
             var lines: [String] = []
             for action in CarriedActions.all(in: meetings) {
-                let closing = closings.first { $0.0.action.names(sameActionAs: action) }
+                let closing = closings[action.key]
                 if open && closing != nil { continue }
                 let owner = action.owner.map { " — \($0)" } ?? ""
                 let meeting = [action.series, "\(action.meeting)"].compactMap { $0 }.joined(separator: " ")

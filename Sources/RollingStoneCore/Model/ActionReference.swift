@@ -48,6 +48,10 @@ package struct ActionReference: Codable, Hashable, Sendable {
     package func names(sameActionAs other: ActionReference) -> Bool {
         meeting == other.meeting && entry == other.entry && Agenda.seriesKey(series) == Agenda.seriesKey(other.series)
     }
+
+    /// What names the action across the archive, for sets and lookups:
+    /// equal exactly when `names(sameActionAs:)` says so.
+    package var key: String { Agenda.seriesKey(series) + " " + label }
 }
 
 /// An action of an earlier meeting closed in this one, and when.
