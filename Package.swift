@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The model, the session events (the one declaration of the session format) and the state they replay to.
@@ -31,12 +32,15 @@ let package = Package(
         .target(name: "RollingStoneMeeting", dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneAgenda"]),
         // The write-up: state + options → blocks → Markdown or HTML (and PDF through WeasyPrint).
         .target(name: "RollingStoneReport", dependencies: ["RollingStoneCore"]),
-        // The archive: a folder of sessions read as a series; the digest by theme.
-        .target(name: "RollingStoneArchive", dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneReport"]),
+        // The archive: a folder of sessions read as a series; the digest by theme, search and its index (SQLite, GRDB).
+        .target(
+            name: "RollingStoneArchive",
+            dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneReport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command language: parser, @NAME, completion, help, every reply's wording, the line loop.
         .target(
             name: "RollingStoneREPL",
-            dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneMeeting", "RollingStoneReport"]
+            dependencies: ["RollingStoneCore", "RollingStoneJournal", "RollingStoneMeeting", "RollingStoneReport", "RollingStoneArchive"]
         ),
         // libqrencode, linked from the system (Debian: libqrencode-dev).
         .systemLibrary(name: "CQREncode", providers: [.apt(["libqrencode-dev"])]),
@@ -75,7 +79,7 @@ let package = Package(
             name: "rollingstone-bench",
             dependencies: [
                 "RollingStoneCore", "RollingStoneJournal", "RollingStoneMeeting", "RollingStoneREPL", "RollingStoneReport",
-                "RollingStoneRoom", "SessionGenerator",
+                "RollingStoneRoom", "RollingStoneArchive", "SessionGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/RollingStoneBenchmarks"
@@ -87,7 +91,7 @@ let package = Package(
             dependencies: [
                 "RollingStoneCore", "RollingStoneAgenda", "RollingStoneJournal", "RollingStoneMeeting",
                 "RollingStoneReport", "RollingStoneREPL", "RollingStoneRoom", "RollingStoneArchive", "SessionGenerator",
-                "RollingStoneTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+                "RollingStoneTestSupport", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]

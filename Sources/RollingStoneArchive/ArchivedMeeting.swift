@@ -14,6 +14,8 @@ package struct ArchivedMeeting: Sendable {
 
     package var agenda: Agenda { state.agenda }
 
+    package var summary: MeetingSummary { MeetingSummary(file: url.lastPathComponent, agenda: agenda) }
+
     /// Earlier meetings first: by the agenda's date (`YYYY-MM-DD` sorts as
     /// text; a meeting without one last), then number, then file name.
     package static func chronologically(_ left: ArchivedMeeting, _ right: ArchivedMeeting) -> Bool {

@@ -11,20 +11,13 @@ package struct SessionArchive: Sendable {
     /// one broken file does not hide the rest of a series.
     package var problems: [SessionFileError]
 
-    /// Reads every `*.jsonl` file directly in `folder` (not in subfolders,
-    /// not hidden files: temporaries and notes start with a dot); with
+    /// Reads every session file of `folder` (see `SessionFolder`); with
     /// `wanted`, only the files whose header it keeps are read whole, so a
     /// folder of long sessions costs a line each.
     package static func read(folder: URL, wanted: ((SessionHeader) -> Bool)? = nil) throws(ArchiveError) -> SessionArchive {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw .unreadableFolder(path: folder.path, reason: (error as NSError).localizedDescription)
-        }
         var meetings: [ArchivedMeeting] = []
         var problems: [SessionFileError] = []
-        for name in names.sorted() where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
+        for name in try SessionFolder.sessionFileNames(in: folder) {
             let url = folder.appendingPathComponent(name)
             if let wanted {
                 guard let header = firstLine(of: url).flatMap({ try? JSONDecoder().decode(SessionHeader.self, from: $0) }), wanted(header)
@@ -63,11 +56,15 @@ package struct SessionArchive: Sendable {
 /// An archive that could not be read at all.
 package enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
     case unreadableFolder(path: String, reason: String)
+    /// The index could be neither used nor built again (a full disk, say).
+    case index(path: String, reason: String)
 
     package var description: String {
         switch self {
         case .unreadableFolder(let path, let reason):
             "\(path.abbreviated(limit: 200)): error: cannot read the archive's folder: \(reason); give the folder of the session files with --archive DIR"
+        case .index(let path, let reason):
+            "\(path.abbreviated(limit: 200)): error: cannot use the archive's index: \(reason); it is made from the session files alone, so it can be deleted and is built again"
         }
     }
 }

@@ -34,14 +34,8 @@ package enum SessionForgetting {
     /// Forgets `name` (case and accents aside) in every session file of
     /// `folder`; one outcome per file, in file name order.
     package static func forget(_ name: String, in folder: URL) throws(ArchiveError) -> [(URL, Outcome)] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw .unreadableFolder(path: folder.path, reason: (error as NSError).localizedDescription)
-        }
         let key = name.trimmingWhitespaceAndNewlines.folded
-        return names.sorted().filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.map { file in
+        return try SessionFolder.sessionFileNames(in: folder).map { file in
             let url = folder.appendingPathComponent(file)
             return (url, forget(key, inFileAt: url))
         }

@@ -13,9 +13,30 @@ enum ArchiveConsole {
             throw UserFacingFailure(error)
         }
         for problem in archive.problems {
-            FileHandle.standardError.write(Data("warning: \(problem); left out\n".utf8))
+            warn("warning: \(problem); left out")
         }
         return archive
+    }
+
+    /// The index of the archive in the folder at `path`, up to date; each
+    /// file that could not be read is named on standard error.
+    static func index(_ path: String) throws -> ArchiveIndex {
+        do {
+            let index = try ArchiveIndex.open(folder: URL(fileURLWithPath: path))
+            if case .memory(let reason?) = index.location {
+                warn("warning: \(path): the index cannot be kept here (\(reason)); it was built in memory for this run")
+            }
+            for problem in try index.problems() {
+                warn("warning: \(problem); left out")
+            }
+            return index
+        } catch {
+            throw UserFacingFailure(error)
+        }
+    }
+
+    static func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// `text` to the file at `path`, replacing it whole, or to standard

@@ -20,6 +20,15 @@ struct ArchiveOptions: ParsableArguments {
         lang ?? archive.meetings.last?.agenda.language ?? .en
     }
 
+    /// The language for the write-up of the archive `index` holds.
+    func language(of index: ArchiveIndex) throws -> MeetingLanguage {
+        do {
+            return try lang ?? index.latestLanguage() ?? .en
+        } catch {
+            throw UserFacingFailure(error)
+        }
+    }
+
     /// Markdown, or HTML when `-o` names an .html file; a PDF is refused.
     func format() throws -> ReportTextFormat {
         let format = output.flatMap(ReportFormat.init(fileName:)) ?? .md

@@ -25,9 +25,16 @@ extension RollingStoneCommand {
         @OptionGroup var options: ArchiveOptions
 
         func run() throws {
-            let read = try ArchiveConsole.read(options.archive)
-            let digest = DigestOptions(language: options.language(of: read), theme: theme, series: series)
-            try ArchiveConsole.write(DigestRenderer.render(read.meetings, as: try options.format(), options: digest), to: options.output)
+            let index = try ArchiveConsole.index(options.archive)
+            let digest = DigestOptions(language: try options.language(of: index), theme: theme, series: series)
+            let format = try options.format()
+            let text: String
+            do {
+                text = try DigestRenderer.render(index, as: format, options: digest)
+            } catch {
+                throw UserFacingFailure(error)
+            }
+            try ArchiveConsole.write(text, to: options.output)
         }
     }
 }

@@ -48,6 +48,15 @@ extension RollingStoneCommand {
                 }
             }
             if outcomes.isEmpty { print("\(archive): no session files") }
+            // Deleted, not updated: SQLite keeps what it deletes in free pages.
+            do {
+                try ArchiveIndex.remove(inFolder: URL(fileURLWithPath: archive))
+                _ = try ArchiveIndex.open(folder: URL(fileURLWithPath: archive))
+                print("\(archive): the search index was built again without them")
+            } catch {
+                incomplete = true
+                print(String(describing: error))
+            }
             if incomplete { throw ExitCode(1) }
         }
     }

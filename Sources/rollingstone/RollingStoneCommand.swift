@@ -9,7 +9,7 @@ struct RollingStoneCommand: ParsableCommand {
         commandName: "rollingstone",
         abstract: "Run a RollingStone meeting: walk the agenda, capture what people share, write the report.",
         version: "\(ToolVersion.current) (commit \(BuildInfo.commit))",
-        subcommands: [Run.self, Report.self, Digest.self, Actions.self, People.self, Forget.self, AgendaCommand.self, Merge.self],
+        subcommands: [Run.self, Report.self, Digest.self, Search.self, Actions.self, People.self, Forget.self, AgendaCommand.self, Merge.self],
         defaultSubcommand: Run.self
     )
 

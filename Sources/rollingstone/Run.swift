@@ -74,6 +74,8 @@ extension RollingStoneCommand {
             }
             console.write(interpreter.itemIntroduction())
             interpreter.earlierActions = Self.openActionsOfEarlierMeetings(before: opened.meeting)
+            let folder = opened.meeting.url.deletingLastPathComponent()
+            interpreter.archiveSearch = { query throws(ArchiveError) in try ArchiveIndex.open(folder: folder).search(query) }
             if let carried = interpreter.carriedActionsIntroduction() { console.write(carried) }
 
             let editor: any LineEditor =

@@ -46,7 +46,8 @@ import Testing
         let unknown = try await ScriptedRun.run(["xyzzy"], in: folder.url)
         #expect(
             unknown.status == 64
-                && unknown.errors.contains("there is no command 'xyzzy'. The commands are 'run', 'report', 'digest', 'actions', 'people', 'forget', 'agenda'"),
+                && unknown.errors.contains(
+                    "there is no command 'xyzzy'. The commands are 'run', 'report', 'digest', 'search', 'actions', 'people', 'forget', 'agenda'"),
             "\(unknown.errors)")
         // Options and real commands are argument-parser's to answer, as before.
         let option = try await ScriptedRun.run(["run", "extra"], in: folder.url)

@@ -9,27 +9,20 @@ import RollingStoneReport
 /// tips, then the tips outside any lesson. Each tip says who gave it, with
 /// their network and country.
 struct DigestComposer: ArchiveWriteUp {
-    let meetings: [ArchivedMeeting]
+    /// Each theme as its appearances, from the index.
+    let themes: [[DigestAppearance]]
     let options: DigestOptions
     private let labels: DigestLabels
 
-    /// One theme item of one meeting.
-    private struct Appearance {
-        var meeting: ArchivedMeeting
-        var item: Int
-        var title: String { meeting.agenda.items[item].title }
-    }
-
-    init(meetings: [ArchivedMeeting], options: DigestOptions) {
-        self.meetings =
-            options.series.map { series in meetings.filter { Agenda.seriesKey($0.agenda.series) == Agenda.seriesKey(series) } } ?? meetings
+    init(themes: [[DigestAppearance]], options: DigestOptions) {
+        self.themes = themes
         self.options = options
         self.labels = DigestLabels(language: options.language)
     }
 
     /// The series' name when all meetings share one.
     private var series: String? {
-        let names = Set(meetings.compactMap { $0.agenda.series?.trimmingWhitespace }.filter { !$0.isEmpty })
+        let names = Set(themes.flatMap { $0.compactMap { $0.meeting.series?.trimmingWhitespace } }.filter { !$0.isEmpty })
         return names.count == 1 ? names.first : options.series
     }
 
@@ -42,9 +35,7 @@ struct DigestComposer: ArchiveWriteUp {
         if let theme = options.theme {
             document.write(.paragraph([.text(labels.onlyThemes(matching: theme))]))
         }
-        let themes = self.themes
-        let held = meetings.filter { meeting in themes.contains { $0.contains { $0.meeting.url == meeting.url } } }
-        guard !held.isEmpty else {
+        guard !themes.isEmpty else {
             document.write(.paragraph([.text(labels.nothingFound)]))
             return
         }
@@ -54,27 +45,14 @@ struct DigestComposer: ArchiveWriteUp {
         }
     }
 
-    /// The themes with a lesson or tip, each as its appearances in
-    /// chronological order, themes in the order they first came up.
-    private var themes: [[Appearance]] {
-        var order: [ThemeKey] = []
-        var byKey: [ThemeKey: [Appearance]] = [:]
-        for meeting in meetings {
-            // The items with a lesson or a tip, found once per meeting.
-            let state = meeting.state
-            let withContent = Set(state.lessons.map(\.item) + state.entries.filter { $0.kind == .tip }.map(\.item))
-            for (index, item) in meeting.agenda.items.enumerated() where item.theme && withContent.contains(index) {
-                let key = ThemeKey(title: item.title)
-                if byKey[key] == nil { order.append(key) }
-                byKey[key, default: []].append(Appearance(meeting: meeting, item: index))
-            }
-        }
-        let themes = order.compactMap { byKey[$0] }
-        guard let query = options.theme else { return themes }
-        return themes.filter { appearances in appearances.contains { ThemeKey.title($0.title, matches: query) } }
+    /// The meetings the themes come from, in the order they were held.
+    private var held: [MeetingSummary] {
+        var seen: Set<String> = []
+        return themes.flatMap { $0.map(\.meeting) }.filter { seen.insert($0.file).inserted }
+            .sorted { ($0.date ?? "~", $0.number ?? Int.max, $0.file) < ($1.date ?? "~", $1.number ?? Int.max, $1.file) }
     }
 
-    private func write(theme appearances: [Appearance], to document: inout some ReportBlockWriter) {
+    private func write(theme appearances: [DigestAppearance], to document: inout some ReportBlockWriter) {
         guard let latest = appearances.last else { return }
         document.write(.heading(level: 2, [.typed(latest.title)]))
         let titles = appearances.map { "\(ReportWords.oneLine($0.title)) (\(MeetingNames.name($0.meeting)))" }
@@ -86,30 +64,26 @@ struct DigestComposer: ArchiveWriteUp {
         }
     }
 
-    private func write(_ appearance: Appearance, to document: inout some ReportBlockWriter) {
-        let state = appearance.meeting.state
+    private func write(_ appearance: DigestAppearance, to document: inout some ReportBlockWriter) {
         document.write(.heading(level: 3, [.text(MeetingNames.heading(appearance.meeting, in: options.language))]))
-        let tips = state.entries.filter { $0.item == appearance.item && $0.kind == .tip }
-        for lesson in state.lessons where lesson.item == appearance.item {
+        for lesson in appearance.lessons {
             document.write(.heading(level: 4, [.typed(lesson.title)]))
-            for tip in tips where tip.lesson == lesson.id {
-                document.write(.item([.typed(tip.text), .byline(byline(tip, in: state))], .bullets))
+            for tip in lesson.tips {
+                document.write(.item([.typed(tip.text), .byline(byline(tip))], .bullets))
             }
         }
-        let lessonIDs = Set(state.lessons.filter { $0.item == appearance.item }.map(\.id))
-        let outside = tips.filter { $0.lesson.map { !lessonIDs.contains($0) } ?? true }
-        guard !outside.isEmpty else { return }
+        guard !appearance.outside.isEmpty else { return }
         document.write(.paragraph([.strong(labels.practicalTips)]))
-        for tip in outside {
-            document.write(.item([.typed(tip.text), .byline(byline(tip, in: state))], .bullets))
+        for tip in appearance.outside {
+            document.write(.item([.typed(tip.text), .byline(byline(tip))], .bullets))
         }
     }
 
     /// " — Stef Steyaert, Lab van Troje, België"; empty without a participant.
-    private func byline(_ entry: Entry, in state: MeetingState) -> String {
-        guard let id = entry.participant, let participant = state.participant(id) else { return "" }
-        guard !state.privateParticipants.contains(id) else { return " — " + ReportWords.anonymous(from: participant.country, in: options.language) }
-        let parts = [participant.name, participant.network ?? "", CountryResolver.name(of: participant.country, in: options.language)]
+    private func byline(_ tip: DigestTip) -> String {
+        guard let name = tip.person, let country = tip.country else { return "" }
+        guard !tip.isPrivate else { return " — " + ReportWords.anonymous(from: country, in: options.language) }
+        let parts = [name, tip.network ?? "", CountryResolver.name(of: country, in: options.language)]
         return " — " + parts.map(ReportWords.oneLine).filter { !$0.isEmpty }.joined(separator: ", ")
     }
 }

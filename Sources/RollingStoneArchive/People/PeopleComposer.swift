@@ -46,7 +46,7 @@ struct PeopleComposer: ArchiveWriteUp {
         document.write(.heading(level: 2, [.typed(shown)]))
         let details = [CountryResolver.name(of: person.country, in: language)] + (hidden ? [] : person.networks + person.roles)
         document.write(.paragraph([.text(details.map(ReportWords.oneLine).joined(separator: " · "))]))
-        let attended = person.attendances.map { MeetingNames.nameAndDate($0.meeting, in: language) }
+        let attended = person.attendances.map { MeetingNames.nameAndDate($0.meeting.summary, in: language) }
         document.write(.paragraph([.text(labels.meetings(attended.count, ReportWords.list(attended, in: language)))]))
         let counts = person.counts
         let kinds: [EntryKind] = [.tip, .note, .quote, .idea, .question, .action]
@@ -59,7 +59,7 @@ struct PeopleComposer: ArchiveWriteUp {
         document.write(.paragraph([.strong(labels.tipsByTheme)]))
         for (meeting, tip) in tips {
             let item = meeting.agenda.items.indices.contains(tip.item) ? ReportWords.oneLine(meeting.agenda.items[tip.item].title) : ""
-            let whereGiven = [item, MeetingNames.name(meeting)].filter { !$0.isEmpty }.joined(separator: ", ")
+            let whereGiven = [item, MeetingNames.name(meeting.summary)].filter { !$0.isEmpty }.joined(separator: ", ")
             document.write(.item([.typed(tip.text), .byline(" (" + whereGiven + ")")], .bullets))
         }
     }

@@ -53,4 +53,6 @@ package enum Command: Equatable, Sendable {
     case done(label: String)
     /// `private @NAME`, with the text after `private`.
     case makePrivate(text: String)
+    /// `search WORDS`: what the meetings of the folder said about it.
+    case search(words: String)
 }

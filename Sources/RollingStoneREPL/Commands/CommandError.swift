@@ -70,6 +70,7 @@ package enum CommandArgument: Equatable, Sendable {
     case speakerAndPriority
     case speaker
     case speakerMinutes
+    case searchWords
 
     /// "the tip", "an entry number such as #12"; "de tip", "een bijdragenummer zoals #12".
     func wording(in language: InterfaceLanguage) -> String {
@@ -98,6 +99,8 @@ package enum CommandArgument: Equatable, Sendable {
         case (.speaker, .nl): "@NAAM"
         case (.speakerMinutes, .en): "the minutes per speaker, or 'off'"
         case (.speakerMinutes, .nl): "het aantal minuten per spreker, of 'uit'"
+        case (.searchWords, .en): "the words to look for"
+        case (.searchWords, .nl): "de woorden om naar te zoeken"
         }
     }
 }

@@ -157,6 +157,11 @@ extension CommandName {
             return W(
                 word: "privé", usage: "privé @NAAM",
                 summary: "houdt een deelnemer bij naam buiten de verslagen: daar staat 'een deelnemer uit België', zonder netwerk of contact")
+
+        case (.search, .en):
+            return W(word: "search", usage: "search WORDS", summary: "look up what this and earlier meetings in the folder said about it")
+        case (.search, .nl):
+            return W(word: "zoek", usage: "zoek WOORDEN", summary: "zoekt op wat deze en eerdere bijeenkomsten in de map erover zeiden")
         }
     }
 }

@@ -15,6 +15,7 @@ package enum CommandName: String, CaseIterable, Sendable {
     case ack
     case actions, done
     case keepPrivate = "private"
+    case search
 
     /// Other words for the same command.
     static let aliases: [String: CommandName] = [

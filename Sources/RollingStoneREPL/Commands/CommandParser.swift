@@ -125,6 +125,7 @@ package enum CommandParser {
         case .unqueue: return .unqueue(text: try required(.speaker))
         case .ack: return try noArguments(.nextSpeaker)
         // Taken by `parse` in their own form; any other line is a note.
+        case .search: return .search(words: try required(.searchWords))
         case .actions, .done, .keepPrivate: return .plainNote(text: ([name.rawValue] + (rest.isEmpty ? [] : [rest])).joined(separator: " "))
         }
     }

@@ -87,6 +87,16 @@ enum HelpText {
             ["De sprekerslijst wordt niet hersteld: q- en q klaar zijn de weg terug."]
         case (.goto, .nl), (.move, .nl):
             ["'naar' mag ervoor: 'ga naar 3', 'verplaats #12 naar veerkracht'."]
+        case (.search, .en):
+            [
+                "Every word must start a word of the text, case and accents aside: 'cafe' finds 'café'.",
+                "Nothing is recorded: the answer is for you, not for the write-up.",
+            ]
+        case (.search, .nl):
+            [
+                "Elk woord moet een woord van de tekst beginnen, hoofdletters en accenten daargelaten: 'cafe' vindt 'café'.",
+                "Er wordt niets vastgelegd: het antwoord is voor jou, niet voor het verslag.",
+            ]
         case (.report, .nl):
             ["Met een bestandsnaam alleen een .md-bestand, zodat 'Verslag volgt later' geen bestand schrijft (het Engelse 'report FILE' neemt elke naam)."]
         default:
@@ -120,6 +130,8 @@ enum HelpText {
         case (.queueUp, .en): "q+ @stef ! over de agenda   (q+ @lotte alone: a new point, after every '!')"
         case (.queueUp, .nl): "q+ @stef ! over de agenda   (q+ @lotte alleen: een nieuw punt, na elke '!')"
         case (.unqueue, _): "q- @lotte"
+        case (.search, .en): "search belgie medefin   (finds 'medefinanciering' said by someone from België)"
+        case (.search, .nl): "zoek belgie medefin   (vindt 'medefinanciering' van iemand uit België)"
         case (.ack, .en): "ack   (then 'tip Zoek de wethouder op' is the speaker's tip)"
         case (.ack, .nl): "beurt   (daarna is 'tip Zoek de wethouder op' de tip van de spreker)"
         default: nil

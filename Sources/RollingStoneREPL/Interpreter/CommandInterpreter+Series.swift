@@ -1,4 +1,5 @@
 import Foundation
+import RollingStoneArchive
 import RollingStoneCore
 import RollingStoneMeeting
 
@@ -98,5 +99,15 @@ extension CommandInterpreter {
                 "\(participant.name) blijft bij naam buiten de verslagen: daar staat 'een deelnemer uit …', zonder netwerk of contact ('herstel' maakt het ongedaan)."
             )
         }
+    }
+}
+
+extension CommandInterpreter {
+    /// The answer to `search WORDS`: what the meetings of the session's
+    /// folder, this one too, said about it. Nothing is recorded.
+    func search(_ words: String) throws -> Reply {
+        guard let archiveSearch else { throw InterpreterError.noArchive }
+        let results = try archiveSearch(SearchQuery(words: words, limit: 8))
+        return .ok(results.lines(for: words, in: language).joined(separator: "\n"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RollingStoneArchive
 import RollingStoneCore
 import RollingStoneMeeting
 import RollingStoneReport
@@ -21,6 +22,9 @@ package final class CommandInterpreter {
     /// The actions of earlier meetings of the series that were open when
     /// the meeting started (`run` reads them from the session's folder).
     package var earlierActions: [ActionReference] = []
+    /// How `search` looks through the meetings of the session's folder
+    /// (`run` gives it the archive's index); without it, `search` says so.
+    package var archiveSearch: (@Sendable (SearchQuery) throws(ArchiveError) -> SearchResults)?
 
     /// The meeting as recorded so far.
     package var state: MeetingState { meeting.state }
@@ -104,6 +108,7 @@ package final class CommandInterpreter {
         case .actions: return .ok(actionListing())
         case .done(let label): return try markDone(label)
         case .makePrivate(let text): return try makePrivate(text)
+        case .search(let words): return try search(words)
         }
     }
 

@@ -4,6 +4,8 @@ package enum InterpreterError: Error, Equatable, CustomStringConvertible, Sendab
     case ambiguousItem(String, candidates: [String])
     /// No open action has the label; `known` are those that do.
     case noSuchAction(String, known: [String])
+    /// `search` without an archive to look in.
+    case noArchive
 
     /// In English, as when no language is given.
     package var description: String { description(in: .en) }
@@ -27,6 +29,8 @@ package enum InterpreterError: Error, Equatable, CustomStringConvertible, Sendab
             known.isEmpty
                 ? "Er is geen open actie \(label); er zijn er geen ('acties' toont ze)."
                 : "Er is geen open actie \(label); open zijn \(known.prefix(12).joined(separator: ", ")) ('acties' toont ze)."
+        case (.noArchive, .en): "Search looks through the folder of this meeting's session file, and none is known here."
+        case (.noArchive, .nl): "Zoeken kijkt in de map van het sessiebestand van deze bijeenkomst, en die is hier niet bekend."
         }
     }
 }

@@ -17,4 +17,7 @@ package enum InterfaceLanguage: String, CaseIterable, Sendable {
         // (French, German) before the REPL does, and they fall back to English.
         self = InterfaceLanguage(rawValue: language.rawValue) ?? .en
     }
+
+    /// The same language as the report knows it, for country names and dates.
+    package var meetingLanguage: MeetingLanguage { MeetingLanguage(rawValue: rawValue) ?? .en }
 }

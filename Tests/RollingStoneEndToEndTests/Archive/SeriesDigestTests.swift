@@ -46,6 +46,8 @@ import Testing
                 goto trek
                 lesson Een wethouder op bezoek zegt meer dan een brief
                 tip @oliver Nodig de wethouder uit bij een avond van de buurt
+                tip @wout Medefinanciering uit België loopt vaak via de provincie
+                idee Een buurtavond in het café naast het stadhuis
                 end
 
                 """),
@@ -145,6 +147,6 @@ import Testing
         #expect(run.output.contains("Bijeenkomsten (2): RollingStone 1 (12 juni 2012) en RollingStone 3 (24 november 2012)."))
         let one = try await ScriptedRun.run(["people", "WOUT", "--lang", "en"], in: folder.url)
         #expect(one.output.contains("## Wout Claes") && !one.output.contains("Femke"), "\(one.output)")
-        #expect(one.output.contains("Contributions: 1 tip."))
+        #expect(one.output.contains("Contributions: 2 tips."), "\(one.output)")
     }
 }

@@ -39,6 +39,8 @@ import Testing
         try FileManager.default.createDirectory(at: gouda.appendingPathComponent("sessions"), withIntermediateDirectories: true)
         _ = try Self.git(["init", "-q"], in: gouda)
         try Data("Sessies van de RollingStone-reeks.\n".utf8).write(to: gouda.appendingPathComponent("sessions/README"))
+        // The index is each laptop's own, made from the files (docs/archive.md).
+        try Data(".rollingstone-index.sqlite*\n".utf8).write(to: gouda.appendingPathComponent("sessions/.gitignore"))
         _ = try Self.git(["add", "."], in: gouda)
         _ = try Self.git(["commit", "-q", "-m", "De reeks begint"], in: gouda)
         _ = try Self.git(["clone", "-q", gouda.path, leiden.path], in: folder.url)
@@ -56,14 +58,21 @@ import Testing
             _ = try Self.git(["add", "sessions/rs\(number).jsonl"], in: clone)
             _ = try Self.git(["commit", "-q", "-m", "RollingStone \(number)"], in: clone)
         }
-        // Leiden pulls Gouda's meeting: a merge of two new files, no conflict.
+        // Leiden's index knows its own meeting only, then pulls Gouda's: a
+        // merge of two new files, no conflict, and the index takes it in.
+        let before = try await ScriptedRun.run(["search", "buren"], in: leiden)
+        #expect(before.output.hasPrefix("Nothing found"), "\(before.output)")
         _ = try Self.git(["pull", "-q", "--no-edit", "origin", "main"], in: leiden)
         #expect(try Self.git(["status", "--porcelain"], in: leiden).isEmpty)
+        let after = try await ScriptedRun.run(["search", "buren"], in: leiden)
+        #expect(after.output.contains("tip: \"Begin bij de buren\""), "\(after.output)")
+        #expect(after.output.contains("RollingStone 1, 2012-06-12, GoudaBruist"), "\(after.output)")
 
         let digest = try await ScriptedRun.run(["digest"], in: leiden)
         #expect(digest.status == 0, "\(digest.errors)")
         #expect(digest.output.contains("Uit 2 bijeenkomsten: RollingStone 1 en RollingStone 2."), "\(digest.output)")
         #expect(digest.output.contains("- Begin bij de buren") && digest.output.contains("- Zoek de mensen achter het loket"))
+        #expect(try Self.git(["status", "--porcelain"], in: leiden).isEmpty, "the index is not for git")
         // And the next meeting in Leiden sees Gouda's open action.
         try Data(Self.agenda(3, host: "Makassarplein").utf8).write(to: folder.file("rs3.yaml"))
         let third = try await ScriptedRun.run(

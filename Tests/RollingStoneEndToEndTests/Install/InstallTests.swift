@@ -30,7 +30,7 @@ import Testing
     /// FlyingFox's proxy handler brings in through FoundationNetworking.
     static let allowedLibraries = [
         "libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libutil.so", "ld-linux", "linux-vdso.so",
-        "libgcc_s.so", "libstdc++.so", "libreadline.so", "libtinfo.so", "libqrencode.so", "libcurl.so",
+        "libgcc_s.so", "libstdc++.so", "libreadline.so", "libtinfo.so", "libqrencode.so", "libcurl.so", "libsqlite3.so",
     ]
 
     @Test(.timeLimit(.minutes(20)))

@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func aThemeOfTwoMeetingsIsOneSectionWithBoth() throws {
-        let markdown = DigestRenderer.render(try Self.series(), as: .markdown, options: DigestOptions(language: .nl))
+        let markdown = try DigestRenderer.render(try Self.series(), as: .markdown, options: DigestOptions(language: .nl))
         let html = RenderedHTML(html: try CmarkGFM.html(for: markdown))
         #expect(try html.texts(of: "h1") == ["RollingStone: lessen en tips per thema"])
         // Themes in the order they first came up; the heading is the latest title.
@@ -88,11 +88,11 @@ import Testing
     }
 
     @Test func aThemeQueryKeepsOnlyItsThemes() throws {
-        let markdown = DigestRenderer.render(try Self.series(), as: .markdown, options: DigestOptions(language: .en, theme: "trek"))
+        let markdown = try DigestRenderer.render(try Self.series(), as: .markdown, options: DigestOptions(language: .en, theme: "trek"))
         let html = RenderedHTML(html: try CmarkGFM.html(for: markdown))
         #expect(try html.texts(of: "h2") == ["Trekkracht aan instanties"])
         #expect(markdown.contains("From 2 meetings: RollingStone 1 and RollingStone 3."))
-        let none = DigestRenderer.render(try Self.series(), as: .markdown, options: DigestOptions(language: .en, theme: "xyz"))
+        let none = try DigestRenderer.render(try Self.series(), as: .markdown, options: DigestOptions(language: .en, theme: "xyz"))
         #expect(none.contains("No lessons or tips found."))
     }
 
@@ -108,13 +108,13 @@ import Testing
         _ = try builder.capture(.tip, text, by: someone)
         try builder.end()
         let meetings = [ArchivedMeeting(url: URL(fileURLWithPath: "/a/x.jsonl"), state: builder.state)]
-        let markdown = DigestRenderer.render(meetings, as: .markdown, options: DigestOptions(language: .nl))
+        let markdown = try DigestRenderer.render(meetings, as: .markdown, options: DigestOptions(language: .nl))
         let rendered = RenderedHTML(html: try CmarkGFM.html(for: markdown))
         #expect(try rendered.texts(of: "h2") == [text])
         #expect(try rendered.texts(of: "h4") == [text])
         #expect(try rendered.texts(of: "li") == ["\(text) — \(text), \(text), Nederland"])
         #expect(try rendered.count("script") == 0 && rendered.hrefs.isEmpty)
-        let page = try HTML5Parser.elements(of: DigestRenderer.render(meetings, as: .html, options: DigestOptions(language: .nl)))
+        let page = try HTML5Parser.elements(of: try DigestRenderer.render(meetings, as: .html, options: DigestOptions(language: .nl)))
         #expect(!page.contains { $0.tag == "script" || $0.tag == "a" })
         #expect(page.filter { $0.tag == "h4" }.map(\.text) == [text])
     }

@@ -36,7 +36,7 @@ import Testing
         let options = ReportOptions(language: .nl, withContacts: true)
         let outputs = [
             ReportRenderer.render(state, options: options), ReportRenderer.render(state, as: .html, options: options),
-            DigestRenderer.render([ArchivedMeeting(url: URL(fileURLWithPath: "/a/x.jsonl"), state: state)], as: .markdown, options: .init(language: .nl)),
+            try DigestRenderer.render([ArchivedMeeting(url: URL(fileURLWithPath: "/a/x.jsonl"), state: state)], as: .markdown, options: .init(language: .nl)),
             PeopleRenderer.render([ArchivedMeeting(url: URL(fileURLWithPath: "/a/x.jsonl"), state: state)], query: nil, as: .markdown, language: .nl),
         ]
         for output in outputs {
