@@ -7,6 +7,7 @@ import Testing
 @testable import RollingStoneCore
 @testable import RollingStoneJournal
 @testable import RollingStoneMeeting
+@testable import SessionGenerator
 
 /// The index is derived from the session files and never trusted over
 /// them: whatever happened to a file or to the index, its answers are
@@ -112,6 +113,23 @@ import Testing
         #expect(try index.search(SearchQuery(words: "geld", kind: .lesson)).hits.map(\.text) == ["Geld volgt vertrouwen"])
         #expect(try index.search(SearchQuery(words: "een", series: "Other series")).total == 0)
         #expect(try index.search(SearchQuery(words: "een", limit: 2)).hits.count == 2)
+    }
+
+    /// A search ranks from the full-text table alone, then joins the best;
+    /// narrowed to a series it joins every match first. On a generated
+    /// series, where many short entries tie in rank, both give the same.
+    @Test(arguments: [1, 3, 8, 20, 200])
+    func theQuickAndTheThoroughWayAgree(limit: Int) throws {
+        let folder = try TemporaryFolder()
+        try SeriesGenerator(sessions: 8, entriesPerSession: 40, seed: 7, seriesCount: 1).write(to: folder.url)
+        let index = try ArchiveIndex.open(folder: folder.url)
+        let series = try #require(SeriesGenerator.seriesNames.first)
+        for words in ["medefin", "buurt", "cafe", "een", "geld plan"] {
+            let quick = try index.search(SearchQuery(words: words, limit: limit))
+            let thorough = try index.search(SearchQuery(words: words, series: series, limit: limit))
+            #expect(quick == thorough, "\(words), limit \(limit)")
+            #expect(quick.hits.count == min(limit, quick.total))
+        }
     }
 
     /// Whatever is typed is words, never FTS5's query syntax.
