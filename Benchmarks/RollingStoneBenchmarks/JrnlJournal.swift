@@ -48,4 +48,26 @@ enum JrnlJournal {
     static func write(entries: Int, seed: UInt64, to url: URL) throws {
         try Data(text(entries: entries, seed: seed).utf8).write(to: url)
     }
+
+    /// A jrnl journal of every live entry of every session in `folder`,
+    /// with the same texts and `@FirstName`, one entry a minute from each
+    /// session's start (jrnl keeps entries by time; the sessions keep no
+    /// time per entry once replayed).
+    static func write(archive folder: URL, to url: URL) throws {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        var journal = Data()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".jsonl") }.sorted()
+        for name in names {
+            let state = try SessionFile.read(at: folder.appendingPathComponent(name)).state
+            for (minute, entry) in state.entries.enumerated() {
+                let time = formatter.string(from: state.header.created.addingTimeInterval(Double(minute) * 60))
+                let who = entry.participant.flatMap { state.participant($0)?.name.split(separator: " ").first }.map { "@\($0) " } ?? ""
+                journal.append(contentsOf: "[\(time)] \(who)\(entry.text)\n\n".utf8)
+            }
+        }
+        try journal.write(to: url)
+    }
 }

@@ -12,7 +12,9 @@ struct RollingStoneBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollingstone-bench",
         abstract: "Generate sessions and measure capture, replay and the room against the fsync floor.",
-        subcommands: [Generate.self, GenerateArchive.self, Jrnl.self, Capture.self, Room.self, Replay.self, Render.self, SmokeRun.self]
+        subcommands: [
+            Generate.self, GenerateArchive.self, Archive.self, Jrnl.self, JrnlArchive.self, Capture.self, Room.self, Replay.self, Render.self, SmokeRun.self,
+        ]
     )
 
     /// What both generators take: how many entries, where, and the seed.
@@ -54,6 +56,38 @@ struct RollingStoneBench: ParsableCommand {
         func run() throws {
             let generator = SeriesGenerator(sessions: sessions, entriesPerSession: entries, seed: seed, seriesCount: series)
             try generator.write(to: URL(fileURLWithPath: folder))
+        }
+    }
+
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure the archive's index in one process: build, update, search, digest --theme (figures in JSON).")
+        @Argument(help: "The archive's folder (see generate-archive).") var folder: String
+        @Option(help: "A query to time; give several.") var query: [String] = []
+        @Option(help: "The theme for digest --theme.") var theme = "veerkracht"
+        @Option(help: "Builds from nothing.") var builds = 3
+        @Option(help: "Runs of everything else.") var runs = 30
+        @Option(help: "Write the figures as JSON to this file.") var json: String?
+
+        func run() throws {
+            let settings = ArchiveBench.Settings(
+                folder: URL(fileURLWithPath: folder), queries: query.isEmpty ? ["medefin"] : query, theme: theme, builds: builds, runs: runs)
+            let figures = try ArchiveBench.run(settings) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(figures)
+            if let json { try data.write(to: URL(fileURLWithPath: json)) } else { print(String(decoding: data, as: UTF8.self)) }
+        }
+    }
+
+    struct JrnlArchive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "jrnl-archive", abstract: "Write the texts of every session in a folder as one jrnl journal.")
+        @Argument(help: "The archive's folder.") var folder: String
+        @Argument(help: "The journal to write.") var file: String
+
+        func run() throws {
+            try JrnlJournal.write(archive: URL(fileURLWithPath: folder), to: URL(fileURLWithPath: file))
         }
     }
 

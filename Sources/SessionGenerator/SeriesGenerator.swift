@@ -91,7 +91,7 @@ package struct SeriesGenerator {
             let start = Date(timeIntervalSince1970: Double(standing.day) * 86_400 + 41_400 + Double(random.next() % 3_600))
             let generator = SessionGenerator(
                 entries: entries, seed: random.next(), agenda: agenda, people: people, start: start, words: plan.words,
-                scheduled: scheduled)
+                tail: .of(plan.language), scheduled: scheduled)
             let (state, records) = generator.generated()
 
             // Only what the file says was done counts: an undo in the

@@ -22,6 +22,9 @@ package struct SessionGenerator {
     var people = Self.people
     var start = Date(timeIntervalSince1970: 1_773_489_600)
     var words = Self.words
+    /// Rarer words mixed in, about one word in three; none in this
+    /// generator's own afternoon.
+    var tail: LongTailWords?
     /// Events put between the captures, each once `captures` entries are
     /// in: closings of earlier actions, a participant made private. They
     /// draw nothing from the random numbers until their turn comes, so
@@ -46,7 +49,7 @@ package struct SessionGenerator {
     /// One meeting of a series: its own agenda, people, words, start and
     /// scheduled events.
     init(
-        entries: Int, seed: UInt64, agenda: Agenda, people: [GeneratedPerson], start: Date, words: [String],
+        entries: Int, seed: UInt64, agenda: Agenda, people: [GeneratedPerson], start: Date, words: [String], tail: LongTailWords,
         scheduled: [ScheduledEvent]
     ) {
         self.init(entries: entries, seed: seed)
@@ -54,6 +57,7 @@ package struct SessionGenerator {
         self.people = people
         self.start = start
         self.words = words
+        self.tail = tail
         self.scheduled = scheduled
         ownsActions = true
     }
@@ -114,8 +118,11 @@ package struct SessionGenerator {
             records.append(record)
         }
         func sentence() -> String {
-            (0..<(4 + Int(random.next() % 10))).map { _ in words[Int(random.next() % UInt64(words.count))] }
-                .joined(separator: " ").capitalizedFirstLetter + "."
+            (0..<(4 + Int(random.next() % 10))).map { _ in
+                if let tail, random.next() % 3 == 0 { return tail.word(random.next()) }
+                return words[Int(random.next() % UInt64(words.count))]
+            }
+            .joined(separator: " ").capitalizedFirstLetter + "."
         }
 
         var nextScheduled = 0
