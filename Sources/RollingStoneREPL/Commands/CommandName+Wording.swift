@@ -161,7 +161,8 @@ extension CommandName {
         case (.search, .en):
             return W(word: "search", usage: "search WORDS", summary: "look up what this and earlier meetings in the folder said about it")
         case (.search, .nl):
-            return W(word: "zoek", usage: "zoek WOORDEN", summary: "zoekt op wat deze en eerdere bijeenkomsten in de map erover zeiden")
+            // Not "zoek": "Zoek de mensen achter het loket" is a tip as often typed as a plain note.
+            return W(word: "zoeken", usage: "zoeken WOORDEN", summary: "zoekt op wat deze en eerdere bijeenkomsten in de map erover zeiden")
         }
     }
 }

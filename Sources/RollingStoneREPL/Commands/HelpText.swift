@@ -130,8 +130,8 @@ enum HelpText {
         case (.queueUp, .en): "q+ @stef ! over de agenda   (q+ @lotte alone: a new point, after every '!')"
         case (.queueUp, .nl): "q+ @stef ! over de agenda   (q+ @lotte alleen: een nieuw punt, na elke '!')"
         case (.unqueue, _): "q- @lotte"
-        case (.search, .en): "search belgie medefin   (finds 'medefinanciering' said by someone from België)"
-        case (.search, .nl): "zoek belgie medefin   (vindt 'medefinanciering' van iemand uit België)"
+        case (.search, .en): "search belgie medefin   (finds \"Medefinanciering uit België loopt via de provincie\")"
+        case (.search, .nl): "zoeken belgie medefin   (vindt \"Medefinanciering uit België loopt via de provincie\")"
         case (.ack, .en): "ack   (then 'tip Zoek de wethouder op' is the speaker's tip)"
         case (.ack, .nl): "beurt   (daarna is 'tip Zoek de wethouder op' de tip van de spreker)"
         default: nil

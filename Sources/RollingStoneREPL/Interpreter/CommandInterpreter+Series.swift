@@ -108,6 +108,14 @@ extension CommandInterpreter {
     func search(_ words: String) throws -> Reply {
         guard let archiveSearch else { throw InterpreterError.noArchive }
         let results = try archiveSearch(SearchQuery(words: words, limit: 8))
-        return .ok(results.lines(for: words, in: language).joined(separator: "\n"))
+        var lines = results.lines(for: words, in: language)
+        // A sentence after the word was perhaps meant as a note: say how to keep it.
+        if words.split(separator: " ").count >= 4 {
+            switch language {
+            case .en: lines.append("(A search: nothing was recorded. To note the line: note \(CommandName.search.word(in: .en)) …)")
+            case .nl: lines.append("(Een zoekopdracht: er is niets vastgelegd. Als notitie: notitie \(CommandName.search.word(in: .nl)) …)")
+            }
+        }
+        return .ok(lines.joined(separator: "\n"))
     }
 }

@@ -62,7 +62,8 @@ extension SearchHit {
         let name = [meeting.series, meeting.number.map(String.init)].compactMap { $0 }.joined(separator: " ")
         let heading = [name.isEmpty ? meeting.title : name, meeting.date ?? "", meeting.host ?? ""].filter { !$0.isEmpty }
         var parts = [heading.joined(separator: ", "), item]
-        if let lesson { parts.append("\(Noun.lesson.forms(in: language).one) \"\(lesson.abbreviated(limit: 80))\"") }
-        return parts.filter { !$0.isEmpty }.map { $0.abbreviated(limit: 120) }.joined(separator: " · ")
+        if let lesson { parts.append("\(Noun.lesson.forms(in: language).one) \"\(lesson.abbreviated(limit: 50))\"") }
+        // Short enough to read at a glance on a laptop's terminal.
+        return parts.filter { !$0.isEmpty }.map { $0.abbreviated(limit: 70) }.joined(separator: " · ")
     }
 }
