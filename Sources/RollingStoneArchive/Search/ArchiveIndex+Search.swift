@@ -83,12 +83,17 @@ extension ArchiveIndex {
         return SearchResults(hits: rows.map(hit), total: total)
     }
 
-    /// The FTS5 query: each folded word as a prefix, in its column, all of
-    /// them required; `nil` when there is nothing to look for. Folded words
-    /// are letters and digits only, so nothing typed is read as FTS5 syntax.
+    /// The FTS5 query: each typed word, folded, as a prefix in its column,
+    /// all of them required; `nil` when there is nothing to look for. A
+    /// word that folds to several ("co-fund", "café-gesprek") is a phrase
+    /// of them, its last one a prefix. Folded words are letters and digits
+    /// only, so nothing typed is read as FTS5 syntax.
     static func pattern(_ query: SearchQuery) -> String? {
         func prefixes(_ text: String?, in column: String) -> [String] {
-            String.foldedWords(text ?? "").map { "\(column) : \"\($0)\"*" }
+            (text ?? "").split(whereSeparator: \.isWhitespace).compactMap { typed in
+                let words = String.foldedWords(String(typed))
+                return words.isEmpty ? nil : "\(column) : \"\(words.joined(separator: " "))\"*"
+            }
         }
         let parts = prefixes(query.words, in: "text") + prefixes(query.person, in: "searchName") + prefixes(query.theme, in: "itemTitle")
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")

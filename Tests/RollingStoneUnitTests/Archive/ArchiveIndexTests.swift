@@ -98,6 +98,9 @@ import Testing
         #expect(Set(medefin.hits.map(\.text)) == ["Zoek een medefinancier in België, niet alleen subsidie", "Medefinanciering vraagt een plan op papier"])
         #expect(try index.search(SearchQuery(words: "medefin belg")).total == 1)
         #expect(try index.search(SearchQuery(words: "financier")).total == 0)
+        // A word typed with a hyphen is its parts in that order, not each anywhere.
+        #expect(try index.search(SearchQuery(words: "niet-alleen")).total == 1)
+        #expect(try index.search(SearchQuery(words: "alleen-niet")).total == 0)
         let hit = try #require(try index.search(SearchQuery(words: "belgie")).hits.first)
         #expect(hit.meeting.number == 1 && hit.meeting.host == "GoudaBruist" && hit.item == "Geld en onafhankelijkheid")
         #expect(hit.lesson == "Geld volgt vertrouwen" && hit.person == "Wout Claes" && hit.country == "BE" && hit.network == "Gent Samen")
