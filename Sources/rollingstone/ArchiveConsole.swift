@@ -29,6 +29,9 @@ enum ArchiveConsole {
             for problem in try index.problems() {
                 warn("warning: \(problem); left out")
             }
+            if try index.sessionCount() == 0 {
+                warn("warning: \(path): no session files (*.jsonl) here; give the folder of the sessions with --archive DIR")
+            }
             return index
         } catch {
             throw UserFacingFailure(error)

@@ -136,6 +136,11 @@ package final class ArchiveIndex {
         }
     }
 
+    /// How many session files the index holds, those it could not read too.
+    package func sessionCount() throws(ArchiveError) -> Int {
+        try recovering { index in try index.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? 0 } }
+    }
+
     /// The language of the latest meeting, if any could be read.
     package func latestLanguage() throws(ArchiveError) -> MeetingLanguage? {
         try recovering { index in

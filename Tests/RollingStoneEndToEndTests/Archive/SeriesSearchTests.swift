@@ -25,6 +25,11 @@ import Testing
         #expect(cafe.output.hasPrefix("1 gevonden voor 'cafe':\n  1. idee: \"Een buurtavond in het café naast het stadhuis\""), "\(cafe.output)")
         let none = try await ScriptedRun.run(["search", "kroket"], in: folder.url)
         #expect(none.status == 0 && none.output == "Nothing found for 'kroket' in the meetings of this folder.\n")
+        #expect(none.errors.isEmpty, "\(none.errors)")
+        // A folder without sessions is said to be one, not searched in silence.
+        try FileManager.default.createDirectory(at: folder.file("leeg"), withIntermediateDirectories: false)
+        let empty = try await ScriptedRun.run(["search", "kroket", "--archive", "leeg"], in: folder.url)
+        #expect(empty.errors.contains("leeg: no session files (*.jsonl) here"), "\(empty.errors)")
     }
 
     @Test func kindPersonAndThemeNarrowTheSearch() async throws {
