@@ -83,7 +83,7 @@ package enum SessionMerge {
     /// The merged session's id: made from its inputs' ids, so merging the
     /// same sessions again, in any order, gives the same file.
     private static func mergedID(of inputs: [MergeInput]) -> String {
-        "merged-" + StableHash.hex(inputs.map(\.file.state.header.identity).sorted().joined(separator: " "))
+        SessionHeader.mergedIDPrefix + StableHash.hex(inputs.map(\.file.state.header.identity).sorted().joined(separator: " "))
     }
 
     private static func write(main: MergeInput, then events: [SessionEvent], to url: URL, id: String) throws(SessionMergeError) {

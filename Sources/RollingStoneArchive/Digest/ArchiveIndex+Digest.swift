@@ -9,7 +9,7 @@ extension ArchiveIndex {
     func digestThemes(_ options: DigestOptions) throws(ArchiveError) -> [[DigestAppearance]] {
         try recovering { index in
             try index.database.read { db in
-                var conditions = ["e.isTheme", "e.kind IN ('\(IndexedEntry.lessonKind)', 'tip')"]
+                var conditions = ["e.isTheme", "e.kind IN ('\(IndexedEntry.lessonKind)', 'tip')", "NOT s.isSuperseded"]
                 var arguments: [any DatabaseValueConvertible] = []
                 if let series = options.series {
                     conditions.append("s.seriesKey = ?")

@@ -45,6 +45,7 @@ package final class ArchiveIndex {
                 for meeting in meetings {
                     try IndexWriter.insert(meeting.state, file: meeting.url.lastPathComponent, signature: "", into: db)
                 }
+                try MergedSessions.mark(in: db)
             }
         } catch {
             throw .index(path: ":memory:", reason: reason(error))
@@ -118,6 +119,7 @@ package final class ArchiveIndex {
                         }
                     }
                 }
+                try MergedSessions.mark(in: db)
                 count = changed.count + gone.count
                 return .commit
             }

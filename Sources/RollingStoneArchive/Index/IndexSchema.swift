@@ -7,7 +7,7 @@ import GRDB
 /// there are no migrations.
 enum IndexSchema {
     /// Kept in SQLite's `user_version`; one more whenever a table changes.
-    static let version = 2
+    static let version = 3
 
     /// Creates the tables in an empty database and stamps the version.
     static func create(in db: Database) throws {
@@ -26,6 +26,16 @@ enum IndexSchema {
             table.column("date", .text)
             table.column("host", .text)
             table.column("language", .text).notNull().defaults(to: "en")
+            // What tells a merged session from the sessions it was made of (see `MergedSessions`).
+            table.column("created", .text)
+            table.column("isMerged", .boolean).notNull().defaults(to: false)
+            table.column("rows", .integer).notNull().defaults(to: 0)
+            table.column("isSuperseded", .boolean).notNull().defaults(to: false)
+        }
+        // The breakouts a merged session holds entries of, by their headers' `created`.
+        try db.create(table: "origin") { table in
+            table.column("session", .integer).notNull().references("session", onDelete: .cascade)
+            table.column("created", .text).notNull()
         }
         try db.create(table: "entry") { table in
             table.autoIncrementedPrimaryKey("id")

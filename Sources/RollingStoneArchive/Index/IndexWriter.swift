@@ -9,12 +9,13 @@ enum IndexWriter {
         let agenda = state.agenda
         try db.execute(
             sql: """
-                INSERT INTO session (file, signature, sessionID, series, seriesKey, number, title, date, host, language)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO session (file, signature, sessionID, series, seriesKey, number, title, date, host, language, created, isMerged)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 file, signature, state.header.identity, agenda.series, Agenda.seriesKey(agenda.series), agenda.number, agenda.title,
-                agenda.date, agenda.host?.name, agenda.language.rawValue,
+                agenda.date, agenda.host?.name, agenda.language.rawValue, SessionTimestamp.string(from: state.header.created),
+                state.header.id?.hasPrefix(SessionHeader.mergedIDPrefix) ?? false,
             ])
         let session = db.lastInsertedRowID
         let lastRowBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry") ?? 0
@@ -24,7 +25,8 @@ enum IndexWriter {
                 person, searchName, network, country, isPrivate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         var themeKeys: [Int: String] = [:]
-        for (ordinal, row) in IndexedEntry.rows(of: state).enumerated() {
+        let rows = IndexedEntry.rows(of: state)
+        for (ordinal, row) in rows.enumerated() {
             let themeKey: String?
             if row.isTheme {
                 themeKey = themeKeys[row.item] ?? ThemeKey(title: row.itemTitle).word
@@ -42,6 +44,10 @@ enum IndexWriter {
         try db.execute(
             sql: "INSERT INTO entry_text (rowid, text, searchName, itemTitle) SELECT id, text, searchName, itemTitle FROM entry WHERE id > ?",
             arguments: [lastRowBefore])
+        try db.execute(sql: "UPDATE session SET rows = ? WHERE id = ?", arguments: [rows.count, session])
+        for created in Set(state.entries.compactMap(\.origin?.created)) {
+            try db.execute(sql: "INSERT INTO origin (session, created) VALUES (?, ?)", arguments: [session, created])
+        }
     }
 
     /// Takes the session read from `file` out of the index, its text first:

@@ -10,7 +10,9 @@ extension ArchiveIndex {
         guard let pattern = Self.pattern(query) else { return SearchResults(hits: [], total: 0) }
         return try recovering { index in
             try index.database.read { db in
-                let isNarrowed = query.kind != nil || query.series != nil
+                // Sessions a merged one stands in for are left out, which the full-text table alone cannot do.
+                let hasSuperseded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE isSuperseded)") ?? false
+                let isNarrowed = query.kind != nil || query.series != nil || hasSuperseded
                 if !isNarrowed, let results = try Self.bestByRankAlone(pattern, limit: query.limit, in: db) { return results }
                 return try Self.bestOfAll(query, pattern: pattern, in: db)
             }
@@ -59,10 +61,11 @@ extension ArchiveIndex {
     /// ranking costs the same for any number taken.
     private static let spareForTies = 256
 
-    /// The general way, for a search narrowed to a kind or a series: every
-    /// match joined, ranked, then the latest meeting first.
+    /// The general way, for a search narrowed to a kind or a series, or in
+    /// an archive where merged sessions stand in for others: every match
+    /// joined, ranked, then the latest meeting first.
     private static func bestOfAll(_ query: SearchQuery, pattern: String, in db: Database) throws -> SearchResults {
-        var conditions = ["entry_text MATCH ?"]
+        var conditions = ["entry_text MATCH ?", "NOT s.isSuperseded"]
         var arguments: [any DatabaseValueConvertible] = [pattern]
         if let kind = query.kind {
             conditions.append("e.kind = ?")

@@ -31,6 +31,9 @@ package struct SessionHeader: Codable, Equatable, Sendable {
         self.id = id
     }
 
+    /// How a merged session's id starts (`rollingstone merge`).
+    package static let mergedIDPrefix = "merged-"
+
     /// A new session's id: random, so two laptops never give the same one.
     package static func newID() -> String { UUID().uuidString.lowercased() }
 
