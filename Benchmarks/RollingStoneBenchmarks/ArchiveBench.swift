@@ -53,7 +53,7 @@ struct ArchiveBench {
 
         log("building the index from nothing, \(settings.builds) times")
         let builds = try (0..<settings.builds).map { _ in
-            try removeIndex(at: indexPath)
+            try ArchiveIndex.remove(inFolder: folder)
             return try microseconds { _ = try ArchiveIndex.open(folder: folder) }
         }
         let indexBytes = (try FileManager.default.attributesOfItem(atPath: indexPath)[.size] as? Int) ?? 0
@@ -106,11 +106,5 @@ struct ArchiveBench {
             sessions: names.count, entries: entries, indexBytes: indexBytes, readEveryFile: Summary(read), buildFromNothing: Summary(builds),
             afterOneChangedSession: Summary(afterChange), afterOneNewSession: Summary(afterNew), openUpToDate: Summary(upToDate),
             search: search, searchMatches: matches, digestTheme: Summary(digest), digestBytes: digestBytes)
-    }
-
-    private static func removeIndex(at path: String) throws {
-        for suffix in ["", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.removeItem(atPath: path + suffix)
-        }
     }
 }

@@ -31,10 +31,7 @@ enum JrnlJournal {
                 break
             }
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let formatter = timeFormatter()
         var journal = ""
         journal.reserveCapacity(order.count * 100)
         for number in order {
@@ -43,6 +40,15 @@ enum JrnlJournal {
             journal += "[\(formatter.string(from: entry.time))] \(who)\(entry.text)\n\n"
         }
         return journal
+    }
+
+    /// jrnl's `timeformat: "%Y-%m-%d %H:%M:%S"`, in UTC.
+    private static func timeFormatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter
     }
 
     static func write(entries: Int, seed: UInt64, to url: URL) throws {
@@ -54,10 +60,7 @@ enum JrnlJournal {
     /// session's start (jrnl keeps entries by time; the sessions keep no
     /// time per entry once replayed).
     static func write(archive folder: URL, to url: URL) throws {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let formatter = timeFormatter()
         var journal = Data()
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".jsonl") }.sorted()
         for name in names {

@@ -27,6 +27,13 @@ package struct MeetingSummary: Hashable, Sendable {
         self.language = language
     }
 
+    /// Earlier meetings first: by the agenda's date (`YYYY-MM-DD` sorts as
+    /// text; a meeting without one last), then number, then file name. The
+    /// index orders its rows by the same rule (`ArchiveIndex.chronologically`).
+    package static func chronologically(_ left: MeetingSummary, _ right: MeetingSummary) -> Bool {
+        (left.date ?? "~", left.number ?? Int.max, left.file) < (right.date ?? "~", right.number ?? Int.max, right.file)
+    }
+
     package init(file: String, agenda: Agenda) {
         self.init(
             file: file, series: agenda.series, number: agenda.number, title: agenda.title, date: agenda.date, host: agenda.host?.name,

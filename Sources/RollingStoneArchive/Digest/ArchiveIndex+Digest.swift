@@ -36,11 +36,6 @@ extension ArchiveIndex {
         }
     }
 
-    /// Earlier meetings first, as `ArchivedMeeting.chronologically` has it.
-    static let chronologically = "s.date IS NULL, s.date, s.number IS NULL, s.number, s.file"
-    /// The other way round.
-    static let latestFirst = "s.date IS NOT NULL, s.date DESC, s.number IS NOT NULL, s.number DESC, s.file DESC"
-
     private static func themeKeys(
         matching query: String, where conditions: [String], _ arguments: [any DatabaseValueConvertible], in db: Database
     ) throws -> [String] {

@@ -48,8 +48,7 @@ struct DigestComposer: ArchiveWriteUp {
     /// The meetings the themes come from, in the order they were held.
     private var held: [MeetingSummary] {
         var seen: Set<String> = []
-        return themes.flatMap { $0.map(\.meeting) }.filter { seen.insert($0.file).inserted }
-            .sorted { ($0.date ?? "~", $0.number ?? Int.max, $0.file) < ($1.date ?? "~", $1.number ?? Int.max, $1.file) }
+        return themes.flatMap { $0.map(\.meeting) }.filter { seen.insert($0.file).inserted }.sorted(by: MeetingSummary.chronologically)
     }
 
     private func write(theme appearances: [DigestAppearance], to document: inout some ReportBlockWriter) {

@@ -127,6 +127,12 @@ package final class ArchiveIndex {
         }
     }
 
+    /// Earlier meetings first, as `MeetingSummary.chronologically` has it,
+    /// for SQL on `session s`.
+    static let chronologically = "s.date IS NULL, s.date, s.number IS NULL, s.number, s.file"
+    /// The other way round.
+    static let latestFirst = "s.date IS NOT NULL, s.date DESC, s.number IS NOT NULL, s.number DESC, s.file DESC"
+
     /// How many session files are read at once: enough to keep the cores
     /// busy, few enough to hold.
     private static let readBatch = 32

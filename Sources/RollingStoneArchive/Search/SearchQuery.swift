@@ -40,8 +40,4 @@ package struct SearchQuery: Equatable, Sendable {
 /// What a search result can be: a lesson, or an entry of a kind.
 package enum SearchKind: String, CaseIterable, Sendable {
     case lesson, tip, note, quote, idea, action, question
-
-    package init(_ kind: EntryKind) {
-        self = SearchKind(rawValue: kind.rawValue) ?? .note
-    }
 }
